@@ -1,0 +1,9 @@
+//! The pure calculators: no browser, no clock, no randomness that is not an input.
+
+pub mod compare;
+pub mod fees;
+pub mod fields;
+pub mod money;
+pub mod number;
+pub mod presets;
+pub mod pricing;

@@ -1,0 +1,79 @@
+//! Numbers as people read them: money (via `Money`), percentages, counts and months.
+
+use crate::engine::money::group_digits;
+pub use crate::engine::money::{Currency, Money, Rate};
+
+/// A money estimate (f64 minor units) rounded to the currency's minor unit.
+pub fn money_estimate(minor: f64, currency: Currency) -> String {
+    Money::from_estimate(minor, currency).to_string()
+}
+
+/// A count with at most one decimal, grouped: "1,234", "3.5".
+pub fn count(value: f64) -> String {
+    if !value.is_finite() {
+        return "-".into();
+    }
+    let rounded = if value.abs() >= 1000.0 {
+        value.round()
+    } else {
+        (value * 10.0).round() / 10.0
+    };
+    let whole = rounded.trunc().abs() as u64;
+    let tenth = ((rounded.abs() - whole as f64) * 10.0).round() as u64;
+    let sign = if rounded < 0.0 { "-" } else { "" };
+    if tenth == 0 {
+        format!("{sign}{}", group_digits(whole, false))
+    } else {
+        format!("{sign}{}.{tenth}", group_digits(whole, false))
+    }
+}
+
+/// A whole count, grouped: "12,000".
+pub fn whole(value: u64) -> String {
+    group_digits(value, false)
+}
+
+/// "1 month", "14 months", "about 8 years" beyond 120 months.
+pub fn months(n: u64) -> String {
+    match n {
+        1 => "1 month".into(),
+        0..=120 => format!("{n} months"),
+        121..=12_000 => format!("about {} years", (n as f64 / 12.0).round() as u64),
+        _ => "more than 1,000 years".into(),
+    }
+}
+
+/// "per sale" or "per month" phrasing of a unit count: "37 sales", "1 subscriber".
+pub fn units(n: u64, singular: &str, plural: &str) -> String {
+    if n == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{} {plural}", whole(n))
+    }
+}
+
+/// Short money for chart axes: "$950", "$1.2k", "-$3.4M", "¥120k".
+pub fn money_compact(minor: f64, currency: Currency) -> String {
+    if !minor.is_finite() {
+        return "-".into();
+    }
+    let major = minor / currency.minor_per_major() as f64;
+    let sign = if major < 0.0 { "-" } else { "" };
+    let m = major.abs();
+    let symbol = currency.symbol();
+    let (value, suffix) = if m >= 1e9 {
+        (m / 1e9, "B")
+    } else if m >= 1e6 {
+        (m / 1e6, "M")
+    } else if m >= 1e4 {
+        (m / 1e3, "k")
+    } else {
+        return format!("{sign}{symbol}{}", group_digits(m.round() as u64, false));
+    };
+    let text = if value >= 100.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}").trim_end_matches(".0").to_string()
+    };
+    format!("{sign}{symbol}{text}{suffix}")
+}

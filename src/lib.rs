@@ -1,0 +1,9 @@
+//! Honest Income: calculators for people deciding whether a passive-income idea is worth it.
+#![forbid(unsafe_code)]
+
+pub mod chart;
+pub mod engine;
+pub mod format;
+pub mod platform;
+pub mod scenario;
+pub mod ui;

@@ -1,0 +1,7 @@
+//! Mounts the app.
+#![forbid(unsafe_code)]
+
+fn main() {
+    honest_income::platform::install_panic_notice();
+    leptos::mount::mount_to_body(honest_income::ui::App);
+}

@@ -1,0 +1,73 @@
+//! Which calculator the URL shows: `?page=pricing`, so a plain static server needs no rewrites.
+
+use wasm_bindgen::JsValue;
+
+/// A page of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Pricing,
+    BreakEven,
+    DelayedIncome,
+}
+
+impl Page {
+    pub const CALCULATORS: [Page; 3] = [Page::Pricing, Page::BreakEven, Page::DelayedIncome];
+
+    /// The value of the `page` query parameter.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Page::Home => "",
+            Page::Pricing => "pricing",
+            Page::BreakEven => "break-even",
+            Page::DelayedIncome => "delayed-income",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Page::Home => "Honest Income",
+            Page::Pricing => "Pricing",
+            Page::BreakEven => "Break-even",
+            Page::DelayedIncome => "Delayed income",
+        }
+    }
+
+    /// A relative link that keeps the app's folder, so it works under any sub-path.
+    pub fn href(self) -> String {
+        match self {
+            Page::Home => "./".into(),
+            page => format!("./?page={}", page.slug()),
+        }
+    }
+}
+
+/// Reads the page from a query string such as `?page=pricing&x=1`; unknown pages are Home.
+pub fn page_from_search(search: &str) -> Page {
+    let query = search.trim_start_matches('?');
+    let value = query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == "page")
+        .map(|(_, v)| v)
+        .unwrap_or("");
+    Page::CALCULATORS
+        .into_iter()
+        .find(|p| p.slug() == value)
+        .unwrap_or(Page::Home)
+}
+
+/// The page in the current address bar.
+pub fn current_page() -> Page {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    page_from_search(&search)
+}
+
+/// Moves to a page without reloading, keeping the folder the app is served from.
+pub fn push_page(page: Page) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&page.href()));
+    }
+}

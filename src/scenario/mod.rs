@@ -1,0 +1,29 @@
+//! The stable, versioned data model of a plan: what the user typed in every calculator.
+//!
+//! Values are kept as the text the user typed, so a half-typed field survives a reload and
+//! values from storage or a link go through the same validation as typed ones.
+
+pub mod pricing;
+
+pub use pricing::{LayerDraft, PricingDraft, PricingErrors, PricingField};
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One plan: the inputs of all calculators together.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Scenario {
+    pub version: u32,
+    pub pricing: PricingDraft,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            version: SCHEMA_VERSION,
+            pricing: PricingDraft::default(),
+        }
+    }
+}

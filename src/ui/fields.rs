@@ -1,0 +1,78 @@
+//! Labelled inputs that keep the typed text and show their sentence beside them.
+
+use leptos::prelude::*;
+
+/// A text input for a number, with a visible label, a hint and its error sentence.
+#[component]
+pub fn TextField(
+    /// Element id; the hint and error use it as a prefix.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// A short hint under the label.
+    #[prop(optional, into)]
+    hint: String,
+    /// The text shown in the box, exactly as typed.
+    #[prop(into)]
+    value: Signal<String>,
+    /// Receives the text on every keystroke.
+    #[prop(into)]
+    on_input: Callback<String>,
+    /// The sentence saying what is wrong with the text, if anything.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    /// Shown before the box, such as a currency symbol.
+    #[prop(optional, into)]
+    prefix: Signal<String>,
+    /// Shown after the box, such as "%".
+    #[prop(optional, into)]
+    suffix: String,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let has_hint = !hint.is_empty();
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    let has_suffix = !suffix.is_empty();
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{hint.clone()}</p> })}
+            <div class="input-group">
+                {move || {
+                    let p = prefix.get();
+                    (!p.is_empty()).then(|| view! { <span class="adornment" aria-hidden="true">{p}</span> })
+                }}
+                <input
+                    id=id.clone()
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=move || value.get()
+                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                    aria-describedby=described_by
+                    on:input=move |ev| on_input.run(event_target_value(&ev))
+                />
+                {has_suffix.then(|| view! { <span class="adornment" aria-hidden="true">{suffix.clone()}</span> })}
+            </div>
+            <p class="field-error" id=error_id.clone() aria-live="polite">
+                {move || error.get().unwrap_or_default()}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,33 @@
+//! The landing page: what the three calculators answer, in a few honest lines.
+
+use super::layout::PageLink;
+use crate::platform::route::Page;
+use leptos::prelude::*;
+
+#[component]
+pub fn Landing() -> impl IntoView {
+    view! {
+        <section class="landing">
+            <h1>"Passive income is delayed income. Count the wait."</h1>
+            <p class="lede">
+                "A blog needs 6-12 months before search traffic comes. A $27 workshop sells 8 copies in launch week, 3 the next, then 3-5 a month. "
+                "Fees, hosting and AI subscriptions come first; income without effort comes later, if at all. "
+                "These calculators put numbers on that before you spend a year."
+            </p>
+            <ul class="calculator-cards">
+                <li class="card">
+                    <h2><PageLink page=Page::Pricing>"Pricing"</PageLink></h2>
+                    <p>"What one sale really nets after platform and payment fees, refunds and tax; what price or volume reaches your target; which platform keeps most."</p>
+                </li>
+                <li class="card">
+                    <h2><PageLink page=Page::BreakEven>"Break-even"</PageLink></h2>
+                    <p>"When the build hours and cash pay back, in sales and in months, and what each hour of your time was really worth."</p>
+                </li>
+                <li class="card">
+                    <h2><PageLink page=Page::DelayedIncome>"Delayed income"</PageLink></h2>
+                    <p>"Month by month, how blog, product and subscription income ramps up against the hours you put in, with honest uncertainty."</p>
+                </li>
+            </ul>
+        </section>
+    }
+}

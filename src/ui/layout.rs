@@ -1,0 +1,73 @@
+//! The header with the calculators' navigation, and the footer.
+
+use super::CurrentPage;
+use crate::platform::route::Page;
+use leptos::prelude::*;
+
+/// A link to a page that moves without reloading, yet works as a plain link too.
+#[component]
+pub fn PageLink(
+    /// The page the link opens.
+    page: Page,
+    /// The link's content.
+    children: Children,
+    /// Extra CSS class.
+    #[prop(optional, into)]
+    class: String,
+) -> impl IntoView {
+    let current = expect_context::<CurrentPage>();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let plain = ev.button() == 0
+            && !ev.ctrl_key()
+            && !ev.meta_key()
+            && !ev.shift_key()
+            && !ev.alt_key();
+        if plain {
+            ev.prevent_default();
+            current.go(page);
+        }
+    };
+    view! {
+        <a
+            href=page.href()
+            class=class
+            aria-current=move || (current.0.get() == page).then_some("page")
+            on:click=on_click
+        >
+            {children()}
+        </a>
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="site-header">
+            <PageLink page=Page::Home class="brand">
+                <span class="brand-mark" aria-hidden="true">"≈"</span>
+                "Honest Income"
+            </PageLink>
+            <nav aria-label="Calculators">
+                <ul>
+                    {Page::CALCULATORS
+                        .into_iter()
+                        .map(|p| view! { <li><PageLink page=p>{p.title()}</PageLink></li> })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>
+                "Everything is calculated in your browser; nothing you type leaves this page. "
+                "Fee presets are starting points with their sources and dates: check them before you decide."
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,65 @@
+//! Thin Leptos components: they read the scenario, call the engine through memos, and render.
+
+mod coming_soon;
+mod fields;
+mod landing;
+mod layout;
+mod pricing;
+
+use crate::platform::route::{current_page, push_page, Page};
+use crate::scenario::Scenario;
+use leptos::prelude::*;
+
+pub use fields::TextField;
+pub use pricing::PricingPage;
+
+/// The plan being edited, shared by every calculator.
+#[derive(Clone, Copy)]
+pub struct ScenarioState(pub RwSignal<Scenario>);
+
+/// The page being shown; set by links and the browser's back and forward buttons.
+#[derive(Clone, Copy)]
+pub struct CurrentPage(pub RwSignal<Page>);
+
+impl CurrentPage {
+    pub fn go(self, page: Page) {
+        push_page(page);
+        self.0.set(page);
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+}
+
+/// The whole app: header, the current page, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    let scenario = RwSignal::new(Scenario::default());
+    provide_context(ScenarioState(scenario));
+    let page = RwSignal::new(current_page());
+    provide_context(CurrentPage(page));
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| page.set(current_page()));
+    on_cleanup(move || popstate.remove());
+    Effect::new(move |_| {
+        let p = page.get();
+        let title = match p {
+            Page::Home => {
+                "Honest Income: passive income calculators that count the wait".to_string()
+            }
+            other => format!("{} calculator · Honest Income", other.title()),
+        };
+        crate::platform::set_title(&title);
+    });
+
+    view! {
+        <layout::Header />
+        <main id="main" tabindex="-1">
+            {move || match page.get() {
+                Page::Home => view! { <landing::Landing /> }.into_any(),
+                Page::Pricing => view! { <PricingPage /> }.into_any(),
+                other => view! { <coming_soon::ComingSoon page=other /> }.into_any(),
+            }}
+        </main>
+        <layout::Footer />
+    }
+}

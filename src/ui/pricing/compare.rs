@@ -1,0 +1,80 @@
+//! Every platform preset at the user's price and volume, best first, and where paid plans pay.
+
+use super::PricingState;
+use crate::engine::money::Money;
+use crate::format::{count, money_estimate};
+use leptos::prelude::*;
+
+#[component]
+pub fn PlatformComparison() -> impl IntoView {
+    let state = expect_context::<PricingState>();
+    let chosen = Memo::new(move |_| state.draft.with(|d| d.platform.clone()));
+    view! {
+        <section class="comparison" aria-labelledby="compare-title">
+            <h2 id="compare-title">"Platforms compared"</h2>
+            {move || {
+                let (Some(rows), Ok(inputs)) = (state.comparison.get(), state.inputs.get()) else {
+                    return view! { <p class="notice">"The comparison needs valid numbers in the form above."</p> }.into_any();
+                };
+                let c = inputs.currency;
+                let mine_id = chosen.get();
+                let basis = if inputs.kind == crate::engine::fees::ProductKind::Subscription {
+                    "per subscriber per month"
+                } else {
+                    "per sale"
+                };
+                let crossovers: Vec<String> = rows
+                    .iter()
+                    .filter_map(|o| o.beats_free_plan.as_ref().map(|x| (o.preset, x)))
+                    .map(|(paid, x)| match (x.above_charges, x.above_revenue) {
+                        (Some(n), Some(revenue)) => format!(
+                            "{} beats {} above {} {} a month ({} of sales).",
+                            paid.name, x.free_plan.name, count(n.ceil()),
+                            if inputs.kind == crate::engine::fees::ProductKind::Subscription { "paying subscribers" } else { "sales" },
+                            money_estimate(revenue, c)
+                        ),
+                        _ => format!("{} never beats {} at this price: it keeps no more per sale.", paid.name, x.free_plan.name),
+                    })
+                    .collect();
+                view! {
+                    <p class="hint">{format!("Monthly net at your price, volume, refunds and tax set-aside; best first. Net {basis} after fees.")}</p>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label="Platform comparison table">
+                        <table class="compare">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Platform and fees"</th>
+                                    <th scope="col" class="num">{format!("Net {basis}")}</th>
+                                    <th scope="col" class="num">"Monthly net"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {rows.into_iter().enumerate().map(|(rank, o)| {
+                                    let mine = mine_id == o.preset.id;
+                                    view! {
+                                        <tr class:mine=mine>
+                                            <th scope="row">
+                                                <span class="platform-name">{format!("{}. {}", rank + 1, o.preset.name)}</span>
+                                                {mine.then(|| view! { <span class="badge">"your choice"</span> })}
+                                                <span class="formula">
+                                                    {o.preset.formula}
+                                                    {format!(" (as of {}, ", o.preset.as_of)}
+                                                    <a href=o.preset.source target="_blank" rel="noopener noreferrer">"source"</a>
+                                                    ")"
+                                                </span>
+                                            </th>
+                                            <td class="num">{Money::new(o.net_per_sale, c).to_string()}</td>
+                                            <td class="num" class:negative=o.monthly_net < 0.0>{money_estimate(o.monthly_net, c)}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <ul class="crossovers" data-testid="crossovers">
+                        {crossovers.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,149 @@
+//! The Pricing form: product, platform and fees, adjustments, volume and targets.
+
+use super::layers::FeeLayers;
+use super::PricingState;
+use crate::engine::money::Currency;
+use crate::engine::presets::{preset, PRESETS};
+use crate::scenario::PricingField;
+use crate::ui::TextField;
+use leptos::prelude::*;
+
+#[component]
+pub fn PricingForm() -> impl IntoView {
+    let state = expect_context::<PricingState>();
+    let draft = state.draft;
+    let symbol = Signal::derive(move || draft.with(|d| d.currency.symbol().to_string()));
+    let subscription = Memo::new(move |_| draft.with(|d| d.subscription));
+    let field = move |f: PricingField,
+                      id: &'static str,
+                      label: &'static str,
+                      hint: &'static str,
+                      money: bool| {
+        let prefix = if money {
+            symbol
+        } else {
+            Signal::derive(String::new)
+        };
+        let suffix = if money { "" } else { "%" };
+        view! {
+            <TextField id=id label=label hint=hint value=state.text(f) on_input=state.setter(f)
+                error=state.error(f) prefix=prefix suffix=suffix />
+        }
+    };
+
+    view! {
+        <form class="pricing-form" on:submit=|ev| ev.prevent_default() aria-label="Pricing inputs">
+            <fieldset class="group">
+                <legend>"Your product"</legend>
+                <div class="field">
+                    <span class="label" id="kind-label">"Product type"</span>
+                    <div class="segmented" role="radiogroup" aria-labelledby="kind-label">
+                        <label>
+                            <input type="radio" name="kind" value="one-time"
+                                prop:checked=move || !subscription.get()
+                                on:change=move |_| state.update(|d| d.subscription = false) />
+                            "One-time sale"
+                        </label>
+                        <label>
+                            <input type="radio" name="kind" value="subscription"
+                                prop:checked=move || subscription.get()
+                                on:change=move |_| state.update(|d| d.subscription = true) />
+                            "Subscription"
+                        </label>
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="currency">"Currency"</label>
+                    <select id="currency" on:change=move |ev| {
+                        if let Some(c) = Currency::from_code(&event_target_value(&ev)) {
+                            state.update(|d| d.change_currency(c));
+                        }
+                    }>
+                        {Currency::ALL.into_iter().map(|c| view! {
+                            <option value=c.code() selected=move || draft.with(|d| d.currency == c)>
+                                {format!("{} ({})", c.code(), c.name())}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                {move || if subscription.get() {
+                    field(PricingField::Price, "price", "Monthly price", "What a subscriber pays each month, before any discount.", true).into_any()
+                } else {
+                    field(PricingField::Price, "price", "Price", "What the buyer pays, before any discount.", true).into_any()
+                }}
+            </fieldset>
+
+            <fieldset class="group">
+                <legend>"Platform and fees"</legend>
+                <PlatformPicker />
+                <FeeLayers />
+            </fieldset>
+
+            <fieldset class="group">
+                <legend>"Adjustments"</legend>
+                {field(PricingField::Discount, "discount", "Discount", "Coupon or sale price, off the list price.", false)}
+                {field(PricingField::Affiliate, "affiliate", "Affiliate share", "Share of each sale paid to affiliates.", false)}
+                {field(PricingField::Refund, "refund", "Refund rate", "Share of sales refunded; fees are usually not returned.", false)}
+                {field(PricingField::Tax, "tax", "Tax set-aside", "Share of monthly profit kept for income tax.", false)}
+            </fieldset>
+
+            <fieldset class="group">
+                <legend>"Volume and targets"</legend>
+                {move || if subscription.get() {
+                    view! {
+                        <TextField id="volume" label="New subscribers per month" hint="An average is fine, like 3.5."
+                            value=state.text(PricingField::Volume) on_input=state.setter(PricingField::Volume)
+                            error=state.error(PricingField::Volume) />
+                        {field(PricingField::Churn, "churn", "Churn per month", "Share of subscribers who cancel each month (small products: 3-7 %).", false)}
+                    }.into_any()
+                } else {
+                    view! {
+                        <TextField id="volume" label="Sales per month" hint="An average is fine, like 3.5."
+                            value=state.text(PricingField::Volume) on_input=state.setter(PricingField::Volume)
+                            error=state.error(PricingField::Volume) />
+                    }.into_any()
+                }}
+                {field(PricingField::TargetPerSale, "target-sale", "Target net per sale", "What you want to keep from each sale.", true)}
+                {field(PricingField::TargetPerMonth, "target-month", "Target net per month", "What you want to keep each month, after tax set-aside.", true)}
+            </fieldset>
+        </form>
+    }
+}
+
+/// The platform preset picker, with the chosen preset's formula, date and source.
+#[component]
+fn PlatformPicker() -> impl IntoView {
+    let state = expect_context::<PricingState>();
+    let draft = state.draft;
+    let chosen = Memo::new(move |_| draft.with(|d| preset(&d.platform)));
+    let currency = Memo::new(move |_| draft.with(|d| d.currency));
+    view! {
+        <div class="field">
+            <label for="platform">"Platform"</label>
+            <p class="hint" id="platform-hint">"Picking a platform fills in its published fees; every fee stays editable."</p>
+            <select id="platform" aria-describedby="platform-hint" on:change=move |ev| {
+                let id = event_target_value(&ev);
+                state.update(|d| d.choose_platform(&id));
+            }>
+                {PRESETS.iter().map(|p| view! {
+                    <option value=p.id selected=move || draft.with(|d| d.platform == p.id)>{p.name}</option>
+                }).collect_view()}
+                <option value="custom" selected=move || draft.with(|d| preset(&d.platform).is_none())>"Custom fees"</option>
+            </select>
+        </div>
+        {move || chosen.get().map(|p| view! {
+            <div class="preset-info">
+                <p class="formula">{p.formula}</p>
+                <p class="meta">
+                    {format!("As of {} · ", p.as_of)}
+                    <a href=p.source target="_blank" rel="noopener noreferrer">"Source"</a>
+                    {if p.merchant_of_record { " · Merchant of record: payment processing is included." } else { "" }}
+                </p>
+                {(!p.note.is_empty()).then(|| view! { <p class="meta">{p.note}</p> })}
+                {(currency.get() != Currency::Usd).then(|| view! {
+                    <p class="meta">"Fixed fees are the platform's US fees converted at an approximate rate: check your local price list."</p>
+                })}
+            </div>
+        })}
+    }
+}

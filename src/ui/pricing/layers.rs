@@ -1,0 +1,92 @@
+//! The editable fee layers: rename, change, remove, add a processor or a custom layer.
+
+use super::PricingState;
+use crate::engine::presets::{preset, PROCESSORS};
+use crate::scenario::pricing::preset_layers;
+use crate::scenario::{LayerDraft, PricingField};
+use crate::ui::TextField;
+use leptos::prelude::*;
+
+#[component]
+pub fn FeeLayers() -> impl IntoView {
+    let state = expect_context::<PricingState>();
+    let draft = state.draft;
+    let count = Memo::new(move |_| draft.with(|d| d.layers.len()));
+    let symbol = Signal::derive(move || draft.with(|d| d.currency.symbol().to_string()));
+    let chosen = Memo::new(move |_| draft.with(|d| preset(&d.platform)));
+    let edited =
+        Memo::new(move |_| draft.with(|d| chosen.get().is_some() && !d.layers_match_preset()));
+    let can_stack = Memo::new(move |_| chosen.get().map(|p| !p.merchant_of_record).unwrap_or(true));
+
+    view! {
+        <div class="layers">
+            <div class="layers-head">
+                <h3 id="layers-title">"Fee layers"</h3>
+                <Show when=move || edited.get()>
+                    <span class="badge">"edited"</span>
+                    <button type="button" class="link-button" on:click=move |_| {
+                        state.update(|d| {
+                            let p = preset(&d.platform);
+                            d.layers = preset_layers(p, d.currency);
+                        })
+                    }>{move || format!("Reset to {} fees", chosen.get().map(|p| p.name).unwrap_or(""))}</button>
+                </Show>
+            </div>
+            <Show when=move || count.get() == 0>
+                <p class="hint">"No fees: every sale keeps its full price. Add a layer below if your platform or processor takes a cut."</p>
+            </Show>
+            <For each=move || 0..count.get() key=|i| *i let:i>
+                <fieldset class="layer">
+                    <legend class="visually-hidden">{move || format!("Fee layer {}", i + 1)}</legend>
+                    <div class="layer-name">
+                        <label for=format!("layer-{i}-name")>{format!("Layer {} name", i + 1)}</label>
+                        <input id=format!("layer-{i}-name") type="text" autocomplete="off"
+                            prop:value=move || draft.with(|d| d.layers.get(i).map(|l| l.name.clone()).unwrap_or_default())
+                            on:input=move |ev| {
+                                let name = event_target_value(&ev);
+                                state.update(|d| if let Some(l) = d.layers.get_mut(i) { l.name = name; });
+                            } />
+                        <Show when=move || draft.with(|d| d.layers.get(i).is_some_and(|l| l.subscriptions_only))>
+                            <span class="badge">"subscriptions only"</span>
+                        </Show>
+                        <button type="button" class="icon-button"
+                            aria-label=move || format!("Remove fee layer {}", draft.with(|d| d.layers.get(i).map(|l| l.name.clone()).unwrap_or_default()))
+                            on:click=move |_| state.update(|d| { if i < d.layers.len() { d.layers.remove(i); } })>
+                            "Remove"
+                        </button>
+                    </div>
+                    <div class="layer-fields">
+                        <TextField id=format!("layer-{i}-percent") label="Percent per sale"
+                            value=state.text(PricingField::LayerPercent(i)) on_input=state.setter(PricingField::LayerPercent(i))
+                            error=state.error(PricingField::LayerPercent(i)) suffix="%" />
+                        <TextField id=format!("layer-{i}-fixed") label="Fixed per sale"
+                            value=state.text(PricingField::LayerFixed(i)) on_input=state.setter(PricingField::LayerFixed(i))
+                            error=state.error(PricingField::LayerFixed(i)) prefix=symbol />
+                        <TextField id=format!("layer-{i}-monthly") label="Monthly plan"
+                            value=state.text(PricingField::LayerMonthly(i)) on_input=state.setter(PricingField::LayerMonthly(i))
+                            error=state.error(PricingField::LayerMonthly(i)) prefix=symbol />
+                    </div>
+                </fieldset>
+            </For>
+            <div class="layer-actions">
+                <Show when=move || can_stack.get()>
+                    {PROCESSORS.iter().map(|p| view! {
+                        <button type="button" class="secondary" on:click=move |_| state.update(|d| {
+                            let extra = preset_layers(Some(p), d.currency);
+                            d.layers.extend(extra);
+                        })>{format!("Add {} processing", p.name)}</button>
+                    }).collect_view()}
+                </Show>
+                <button type="button" class="secondary" on:click=move |_| state.update(|d| {
+                    d.layers.push(LayerDraft {
+                        name: "Other fee".into(),
+                        percent: "0".into(),
+                        fixed: "0".into(),
+                        monthly: "0".into(),
+                        subscriptions_only: false,
+                    });
+                })>"Add a fee layer"</button>
+            </div>
+        </div>
+    }
+}

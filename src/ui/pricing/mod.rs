@@ -1,0 +1,83 @@
+//! The Pricing calculator page: the form on one side, the results on the other.
+
+mod chart;
+mod compare;
+mod form;
+mod layers;
+mod results;
+
+use super::ScenarioState;
+use crate::engine::compare::{compare_presets, PlatformOutcome};
+use crate::engine::pricing::{calculate, PricingInputs, PricingResult};
+use crate::scenario::{PricingDraft, PricingErrors, PricingField};
+use leptos::prelude::*;
+
+/// The Pricing calculator's reactive state: the draft as typed and what it means.
+#[derive(Clone, Copy)]
+pub struct PricingState {
+    scenario: RwSignal<crate::scenario::Scenario>,
+    pub draft: Memo<PricingDraft>,
+    pub inputs: Memo<Result<PricingInputs, PricingErrors>>,
+    pub result: Memo<Option<PricingResult>>,
+    pub comparison: Memo<Option<Vec<PlatformOutcome>>>,
+}
+
+impl PricingState {
+    fn new(scenario: RwSignal<crate::scenario::Scenario>) -> Self {
+        let draft = Memo::new(move |_| scenario.with(|s| s.pricing.clone()));
+        let inputs = Memo::new(move |_| draft.with(PricingDraft::inputs));
+        let result = Memo::new(move |_| inputs.with(|i| i.as_ref().ok().map(calculate)));
+        let comparison = Memo::new(move |_| inputs.with(|i| i.as_ref().ok().map(compare_presets)));
+        PricingState {
+            scenario,
+            draft,
+            inputs,
+            result,
+            comparison,
+        }
+    }
+
+    /// Changes the draft.
+    pub fn update(&self, change: impl FnOnce(&mut PricingDraft)) {
+        self.scenario.update(|s| change(&mut s.pricing));
+    }
+
+    /// The text typed in a field.
+    pub fn text(&self, field: PricingField) -> Signal<String> {
+        let draft = self.draft;
+        Signal::derive(move || draft.with(|d| d.text(field)))
+    }
+
+    /// The field's sentence, if its text is not acceptable.
+    pub fn error(&self, field: PricingField) -> Signal<Option<String>> {
+        let draft = self.draft;
+        Signal::derive(move || draft.with(|d| d.field_error(field).map(|e| e.to_string())))
+    }
+
+    /// Stores typed text in a field.
+    pub fn setter(&self, field: PricingField) -> Callback<String> {
+        let state = *self;
+        Callback::new(move |text: String| state.update(|d| d.set_text(field, text)))
+    }
+}
+
+#[component]
+pub fn PricingPage() -> impl IntoView {
+    let scenario = expect_context::<ScenarioState>().0;
+    let state = PricingState::new(scenario);
+    provide_context(state);
+    view! {
+        <div class="calculator">
+            <header class="calculator-intro">
+                <h1>"Pricing"</h1>
+                <p>"What a sale really nets after platform and payment fees, refunds and tax, and what price or volume reaches your target."</p>
+            </header>
+            <div class="calculator-grid">
+                <form::PricingForm />
+                <results::PricingResults />
+            </div>
+            <compare::PlatformComparison />
+            <chart::NetByVolume />
+        </div>
+    }
+}

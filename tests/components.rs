@@ -1,0 +1,110 @@
+//! Component tests in a real browser: the form keeps typed text, shows sentences and results.
+#![cfg(target_arch = "wasm32")]
+
+use honest_income::scenario::Scenario;
+use honest_income::ui::{PricingPage, ScenarioState, TextField};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Lets the reactive system run its scheduled effects.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn container() -> HtmlElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let div: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn type_into(root: &HtmlElement, id: &str, text: &str) {
+    let input: HtmlInputElement = root
+        .query_selector(&format!("#{id}"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no input #{id}"))
+        .unchecked_into();
+    input.set_value(text);
+    let event = web_sys::Event::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+fn text_of(root: &HtmlElement, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn text_field_shows_its_sentence_and_marks_itself_invalid() {
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        let value = RwSignal::new("27".to_string());
+        let error = Signal::derive(move || {
+            honest_income::engine::fields::parse_money(&value.get(), Default::default())
+                .err()
+                .map(|e| e.to_string())
+        });
+        view! {
+            <TextField id="probe" label="Price" hint="What the buyer pays." value=value
+                on_input=move |t| value.set(t) error=error />
+        }
+    });
+    settle().await;
+    assert_eq!(text_of(&root, "label"), "Price");
+    assert_eq!(text_of(&root, ".field-error"), "");
+
+    type_into(&root, "probe", "abc");
+    settle().await;
+    assert_eq!(
+        text_of(&root, ".field-error"),
+        "That is not a number: use digits, like 27.50."
+    );
+    let input = root.query_selector("#probe").unwrap().unwrap();
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(input
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains("probe-error"));
+
+    type_into(&root, "probe", "27,50");
+    settle().await;
+    assert_eq!(text_of(&root, ".field-error"), "");
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn pricing_page_recalculates_as_the_price_changes() {
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        provide_context(ScenarioState(RwSignal::new(Scenario::default())));
+        view! { <PricingPage /> }
+    });
+    settle().await;
+    assert_eq!(text_of(&root, "[data-testid=net-per-sale]"), "$23.80");
+
+    type_into(&root, "price", "100");
+    settle().await;
+    assert_eq!(text_of(&root, "[data-testid=net-per-sale]"), "$89.50");
+
+    type_into(&root, "price", "");
+    settle().await;
+    assert!(text_of(&root, ".results")
+        .contains("Results will show once these fields hold valid numbers: Price."));
+    assert_eq!(
+        text_of(&root, "#price-error"),
+        "Enter a number (0 if none)."
+    );
+    drop(handle);
+}

@@ -1,0 +1,56 @@
+// A plain static file server for dist/, mounted under a sub-path the way a CDN folder would be.
+// No rewrites: a path that is not a file is a 404, so the app must work with relative URLs only.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves `root` at `base` (e.g. "/tools/calc/") on 127.0.0.1; resolves to { url, close }. */
+export function serveStatic({ root, base = '/tools/calc/', port = 0, headers = {} }) {
+  const rootDir = path.resolve(root);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (!url.pathname.startsWith(base)) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(base.length));
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = path.resolve(rootDir, rel);
+    if (!file.startsWith(rootDir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address();
+      resolve({
+        url: `http://127.0.0.1:${actual}${base}`,
+        close: () => new Promise((done) => server.close(done)),
+      });
+    });
+  });
+}
+
+// `node tests/e2e/server.mjs [port]` serves dist/ for a look by hand.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.argv[2] ?? 8090);
+  serveStatic({ root: 'dist', port }).then(({ url }) => console.log(`serving dist/ at ${url}`));
+}

@@ -1,0 +1,81 @@
+//! The Pricing draft as typed: defaults, validation sentences, platforms and currency changes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use honest_income::engine::money::Currency;
+use honest_income::engine::pricing::calculate;
+use honest_income::platform::route::{page_from_search, Page};
+use honest_income::scenario::{PricingDraft, PricingField, Scenario};
+
+#[test]
+fn the_default_is_the_essays_workshop_on_gumroad() {
+    let draft = PricingDraft::default();
+    let result = calculate(&draft.inputs().expect("defaults are valid"));
+    assert_eq!(result.sale.net, 2380);
+    assert!(draft.layers_match_preset());
+    assert_eq!(Scenario::default().version, 1);
+}
+
+#[test]
+fn bad_fields_are_named_in_form_order() {
+    let mut draft = PricingDraft::default();
+    draft.set_text(PricingField::Price, "abc".into());
+    draft.set_text(PricingField::LayerPercent(0), "150".into());
+    draft.set_text(PricingField::Volume, "-3".into());
+    let errors = draft.inputs().unwrap_err();
+    let labels: Vec<String> = errors.iter().map(|(f, _)| f.label()).collect();
+    assert_eq!(labels, ["Price", "Fee layer 1 percent", "Volume per month"]);
+    assert_eq!(errors[2].1.to_string(), "This can't be negative.");
+    assert_eq!(
+        draft.text(PricingField::Price),
+        "abc",
+        "the typed text is kept"
+    );
+}
+
+#[test]
+fn churn_only_counts_for_subscriptions() {
+    let mut draft = PricingDraft::default();
+    draft.set_text(PricingField::Churn, "oops".into());
+    assert!(draft.inputs().is_ok());
+    draft.subscription = true;
+    assert!(draft.inputs().is_err());
+}
+
+#[test]
+fn choosing_a_platform_fills_its_layers_and_edits_are_noticed() {
+    let mut draft = PricingDraft::default();
+    draft.choose_platform("payhip-free");
+    assert_eq!(draft.layers.len(), 2);
+    assert_eq!(draft.layers[1].fixed, "0.30");
+    assert!(draft.layers_match_preset());
+    draft.set_text(PricingField::LayerPercent(0), "4".into());
+    assert!(!draft.layers_match_preset());
+    draft.choose_platform("custom");
+    assert_eq!(draft.layers.len(), 2, "custom keeps the current layers");
+}
+
+#[test]
+fn currency_change_converts_unedited_presets_only() {
+    let mut draft = PricingDraft::default();
+    draft.change_currency(Currency::Jpy);
+    assert_eq!(draft.layers[0].fixed, "74");
+    assert!(draft.inputs().is_ok());
+    let mut edited = PricingDraft::default();
+    edited.set_text(PricingField::LayerFixed(0), "0.45".into());
+    edited.change_currency(Currency::Eur);
+    assert_eq!(edited.layers[0].fixed, "0.45");
+}
+
+#[test]
+fn pages_come_from_the_query_string() {
+    assert_eq!(page_from_search(""), Page::Home);
+    assert_eq!(page_from_search("?page=pricing"), Page::Pricing);
+    assert_eq!(page_from_search("?x=1&page=break-even"), Page::BreakEven);
+    assert_eq!(
+        page_from_search("?page=delayed-income&embed=1"),
+        Page::DelayedIncome
+    );
+    assert_eq!(page_from_search("?page=nope"), Page::Home);
+    assert_eq!(Page::Pricing.href(), "./?page=pricing");
+    assert_eq!(Page::Home.href(), "./");
+}
