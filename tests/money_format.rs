@@ -18,7 +18,7 @@ fn money_in_every_currency() {
     expect_money(5, Currency::Gbp, "£0.05");
     expect_money(99_900, Currency::Cad, "CA$999.00");
     expect_money(1_000_000, Currency::Aud, "A$10,000.00");
-    expect_money(1_234_567_00, Currency::Inr, "₹12,34,567.00");
+    expect_money(123_456_700, Currency::Inr, "₹12,34,567.00");
     expect_money(99_900, Currency::Inr, "₹999.00");
     expect_money(2700, Currency::Jpy, "¥2,700");
     expect_money(-1_000_000, Currency::Jpy, "-¥1,000,000");
