@@ -70,10 +70,12 @@ pub fn money_compact(minor: f64, currency: Currency) -> String {
     } else {
         return format!("{sign}{symbol}{}", group_digits(m.round() as u64, false));
     };
-    let text = if value >= 100.0 {
-        format!("{value:.0}")
+    // Integer arithmetic instead of `{:.1}`: float formatting costs kilobytes of wasm.
+    let tenths = (value * 10.0).round() as u64;
+    let text = if tenths >= 1000 || tenths % 10 == 0 {
+        ((tenths + 5) / 10).to_string()
     } else {
-        format!("{value:.1}").trim_end_matches(".0").to_string()
+        format!("{}.{}", tenths / 10, tenths % 10)
     };
     format!("{sign}{symbol}{text}{suffix}")
 }

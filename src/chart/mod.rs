@@ -142,8 +142,12 @@ pub fn draw_lines<DB: DrawingBackend>(
         .map_err(err)?;
     }
     // Draw the user's own line last so it stays on top.
-    let mut order: Vec<(usize, &Series)> = chart.series.iter().enumerate().collect();
-    order.sort_by_key(|(_, s)| s.emphasis);
+    let order = chart
+        .series
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.emphasis)
+        .chain(chart.series.iter().enumerate().filter(|(_, s)| s.emphasis));
     for (i, s) in order {
         let color = theme.series[i % theme.series.len()];
         let width = if s.emphasis { px(3.0) } else { px(2.0) };

@@ -53,12 +53,23 @@ pub fn compare_presets(inputs: &PricingInputs) -> Vec<PlatformOutcome> {
             }
         })
         .collect();
-    outcomes.sort_by(|a, b| {
-        b.monthly_net
-            .total_cmp(&a.monthly_net)
-            .then(b.net_per_sale.cmp(&a.net_per_sale))
-    });
+    // A few rows: an insertion sort is plenty and keeps the std sorts out of the wasm.
+    for i in 1..outcomes.len() {
+        let mut j = i;
+        while j > 0 && ranks_before(&outcomes[j], &outcomes[j - 1]) {
+            outcomes.swap(j, j - 1);
+            j -= 1;
+        }
+    }
     outcomes
+}
+
+/// Higher monthly net first, then higher net per sale.
+fn ranks_before(a: &PlatformOutcome, b: &PlatformOutcome) -> bool {
+    a.monthly_net
+        .total_cmp(&b.monthly_net)
+        .then(a.net_per_sale.cmp(&b.net_per_sale))
+        .is_gt()
 }
 
 fn crossover_with_free_sibling(inputs: &PricingInputs, paid: &'static Preset) -> Option<Crossover> {

@@ -29,6 +29,9 @@ pub fn TextField(
     /// Shown after the box, such as "%".
     #[prop(optional, into)]
     suffix: String,
+    /// Read by screen readers after the label, to tell apart fields with the same label.
+    #[prop(optional, into)]
+    label_detail: Signal<String>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -50,7 +53,10 @@ pub fn TextField(
     let has_suffix = !suffix.is_empty();
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>
+                {label}
+                <span class="visually-hidden">{move || label_detail.get()}</span>
+            </label>
             {has_hint.then(|| view! { <p class="hint" id=hint_id.clone()>{hint.clone()}</p> })}
             <div class="input-group">
                 {move || {

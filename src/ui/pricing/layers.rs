@@ -36,6 +36,12 @@ pub fn FeeLayers() -> impl IntoView {
                 <p class="hint">"No fees: every sale keeps its full price. Add a layer below if your platform or processor takes a cut."</p>
             </Show>
             <For each=move || 0..count.get() key=|i| *i let:i>
+                {
+                    let detail = Signal::derive(move || {
+                        let name = draft.with(|d| d.layers.get(i).map(|l| l.name.clone()).unwrap_or_default());
+                        format!(" (layer {}: {})", i + 1, name)
+                    });
+                    view! {
                 <fieldset class="layer">
                     <legend class="visually-hidden">{move || format!("Fee layer {}", i + 1)}</legend>
                     <div class="layer-name">
@@ -58,15 +64,17 @@ pub fn FeeLayers() -> impl IntoView {
                     <div class="layer-fields">
                         <TextField id=format!("layer-{i}-percent") label="Percent per sale"
                             value=state.text(PricingField::LayerPercent(i)) on_input=state.setter(PricingField::LayerPercent(i))
-                            error=state.error(PricingField::LayerPercent(i)) suffix="%" />
+                            error=state.error(PricingField::LayerPercent(i)) suffix="%" label_detail=detail />
                         <TextField id=format!("layer-{i}-fixed") label="Fixed per sale"
                             value=state.text(PricingField::LayerFixed(i)) on_input=state.setter(PricingField::LayerFixed(i))
-                            error=state.error(PricingField::LayerFixed(i)) prefix=symbol />
+                            error=state.error(PricingField::LayerFixed(i)) prefix=symbol label_detail=detail />
                         <TextField id=format!("layer-{i}-monthly") label="Monthly plan"
                             value=state.text(PricingField::LayerMonthly(i)) on_input=state.setter(PricingField::LayerMonthly(i))
-                            error=state.error(PricingField::LayerMonthly(i)) prefix=symbol />
+                            error=state.error(PricingField::LayerMonthly(i)) prefix=symbol label_detail=detail />
                     </div>
                 </fieldset>
+                    }
+                }
             </For>
             <div class="layer-actions">
                 <Show when=move || can_stack.get()>

@@ -1,0 +1,52 @@
+// The platform comparison and the chart: best first, crossovers, sharp at devicePixelRatio 2.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp } from './browser.mjs';
+import { PricingPage } from './pricing-page.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+test('all presets are compared best first, with the plan crossovers', async () => {
+  const pricing = await PricingPage.open(app.browser, app.url);
+  const table = pricing.page.getByRole('table').filter({ hasText: 'Platform and fees' });
+  const rows = table.getByRole('row');
+  assert.equal(await rows.count(), 20);
+  const monthly = await table.locator('tbody tr td:last-child').allTextContents();
+  const values = monthly.map((t) => Number(t.replace(/[^0-9.-]/g, '')));
+  assert.deepEqual([...values].sort((a, b) => b - a), values, 'sorted best first');
+  assert.match(await table.locator('tbody tr').first().textContent(), /1\. Stripe/);
+  const crossovers = await pricing.page.getByTestId('crossovers').textContent();
+  assert.match(crossovers, /Payhip Plus beats Payhip Free above 36 sales a month \(\$966\.67 of sales\)\./);
+  assert.match(crossovers, /Ko-fi Gold beats Ko-fi \(free plan, shop\) above 9 sales a month/);
+  await pricing.close();
+});
+
+test('the chart is drawn at devicePixelRatio 2, resizes with its box, and has a table', async () => {
+  const pricing = await PricingPage.open(app.browser, app.url, { viewport: { width: 1280, height: 800 } });
+  const canvas = pricing.page.getByRole('img', { name: /Line chart of monthly net against volume/ });
+  await canvas.scrollIntoViewIfNeeded();
+  const size = () => canvas.evaluate((c) => ({ css: c.getBoundingClientRect().width, backing: c.width }));
+  await pricing.page.waitForFunction(() => document.querySelector('canvas').width > 300);
+  let s = await size();
+  assert.ok(Math.abs(s.backing - s.css * 2) <= 1, `backing ${s.backing} for css ${s.css}`);
+  const painted = await canvas.evaluate((c) => {
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4 * 97) colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+    return colours.size;
+  });
+  assert.ok(painted > 5, `the canvas has ${painted} colours`);
+
+  await pricing.page.setViewportSize({ width: 700, height: 800 });
+  await pricing.page.waitForFunction((before) => document.querySelector('canvas').width !== before, s.backing);
+  s = await size();
+  assert.ok(Math.abs(s.backing - s.css * 2) <= 1, `after resize: backing ${s.backing} for css ${s.css}`);
+
+  await pricing.page.getByText('Show the chart as a table').click();
+  const table = pricing.page.getByRole('table', { name: 'Monthly net by volume, per platform' });
+  assert.match(await table.textContent(), /Gumroad \(direct sales\) \(your choice\)/);
+  assert.equal(await table.locator('tbody tr').count(), 6);
+  await pricing.close();
+});
