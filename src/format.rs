@@ -72,7 +72,7 @@ pub fn money_compact(minor: f64, currency: Currency) -> String {
     };
     // Integer arithmetic instead of `{:.1}`: float formatting costs kilobytes of wasm.
     let tenths = (value * 10.0).round() as u64;
-    let text = if tenths >= 1000 || tenths % 10 == 0 {
+    let text = if tenths >= 1000 || tenths.is_multiple_of(10) {
         ((tenths + 5) / 10).to_string()
     } else {
         format!("{}.{}", tenths / 10, tenths % 10)
