@@ -12,6 +12,8 @@ CHROMEDRIVER ?= /usr/bin/chromedriver
 NPM_STAMP := node_modules/.install-stamp
 CARGO_BIN := $(HOME)/.cargo/bin
 # wasm-opt comes from the npm package binaryen; Debian's is too old for Rust's wasm output.
+# Trunk reads NO_COLOR as a true/false flag and refuses other values such as 1.
+unexport NO_COLOR
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
 .PHONY: help serve build test tools-dev tools-test check-fmt lint test-native test-wasm test-e2e size ci

@@ -12,6 +12,7 @@ pub enum FieldError {
     Number(NumberError),
     Negative,
     TooLarge { max: String },
+    TooSmall { min: String },
     WholeYen,
     WholeNumber,
 }
@@ -27,6 +28,7 @@ impl fmt::Display for FieldError {
                     "That is more than this calculator handles (at most {max})."
                 )
             }
+            FieldError::TooSmall { min } => write!(f, "This needs to be at least {min}."),
             FieldError::WholeYen => {
                 write!(
                     f,

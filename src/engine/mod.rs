@@ -1,5 +1,6 @@
 //! The pure calculators: no browser, no clock, no randomness that is not an input.
 
+pub mod break_even;
 pub mod compare;
 pub mod fees;
 pub mod fields;

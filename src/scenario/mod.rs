@@ -3,8 +3,10 @@
 //! Values are kept as the text the user typed, so a half-typed field survives a reload and
 //! values from storage or a link go through the same validation as typed ones.
 
+pub mod break_even;
 pub mod pricing;
 
+pub use break_even::{BreakEvenDraft, BreakEvenErrors, BreakEvenField, CostLineDraft, CurveKind};
 pub use pricing::{LayerDraft, PricingDraft, PricingErrors, PricingField};
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +19,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Scenario {
     pub version: u32,
     pub pricing: PricingDraft,
+    pub break_even: BreakEvenDraft,
 }
 
 impl Default for Scenario {
@@ -24,6 +27,7 @@ impl Default for Scenario {
         Scenario {
             version: SCHEMA_VERSION,
             pricing: PricingDraft::default(),
+            break_even: BreakEvenDraft::default(),
         }
     }
 }

@@ -1,15 +1,18 @@
 //! Thin Leptos components: they read the scenario, call the engine through memos, and render.
 
+mod break_even;
 mod coming_soon;
 mod fields;
 mod landing;
 mod layout;
+mod line_chart;
 mod pricing;
 
 use crate::platform::route::{current_page, push_page, Page};
 use crate::scenario::Scenario;
 use leptos::prelude::*;
 
+pub use break_even::BreakEvenPage;
 pub use fields::TextField;
 pub use pricing::PricingPage;
 
@@ -57,6 +60,7 @@ pub fn App() -> impl IntoView {
             {move || match page.get() {
                 Page::Home => view! { <landing::Landing /> }.into_any(),
                 Page::Pricing => view! { <PricingPage /> }.into_any(),
+                Page::BreakEven => view! { <BreakEvenPage /> }.into_any(),
                 other => view! { <coming_soon::ComingSoon page=other /> }.into_any(),
             }}
         </main>

@@ -20,8 +20,8 @@ test('the landing page links to the three calculators', async () => {
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
 
-  await page.getByRole('navigation', { name: 'Calculators' }).getByRole('link', { name: 'Break-even' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Break-even calculator' }).waitFor();
+  await page.getByRole('navigation', { name: 'Calculators' }).getByRole('link', { name: 'Delayed income' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Delayed income calculator' }).waitFor();
   assert.match(await page.getByRole('main').textContent(), /Coming soon/);
 
   await page.goBack();
@@ -36,12 +36,12 @@ test('the landing page links to the three calculators', async () => {
 
 test('a calculator URL opens directly, and the files load from the sub-path only', async () => {
   const failed = [];
-  const { page, context } = await openPage(app.browser, `${app.url}?page=delayed-income`);
+  const { page, context } = await openPage(app.browser, `${app.url}?page=break-even`);
   page.on('requestfailed', (r) => failed.push(r.url()));
   page.on('response', (r) => { if (r.status() >= 400) failed.push(r.url()); });
-  await page.getByRole('heading', { level: 1, name: 'Delayed income calculator' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Break-even' }).waitFor();
   await page.reload();
-  await page.getByRole('heading', { level: 1, name: 'Delayed income calculator' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Break-even' }).waitFor();
   assert.deepEqual(failed, []);
   await context.close();
 });

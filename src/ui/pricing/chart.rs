@@ -1,24 +1,19 @@
 //! Monthly net against sales volume for the user's fees and the best alternatives.
 
 use super::PricingState;
-use crate::chart::{draw_lines, ChartTheme, LineChart, Series};
+use crate::chart::Series;
 use crate::engine::compare::net_by_volume;
-use crate::engine::fees::ProductKind;
+use crate::engine::fees::{FeeLayer, ProductKind};
 use crate::engine::presets::preset;
 use crate::engine::pricing::paid_charges;
-use crate::format::{count, money_compact, money_estimate};
-use crate::platform::canvas::{chart_theme, fit_to_css_size};
-use leptos::html::Canvas;
+use crate::format::{count, money_estimate};
+use crate::ui::line_chart::{LineChartCanvas, LineChartSpec};
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 const POINTS: usize = 41;
 const TABLE_ROWS: usize = 6;
 
-/// A round upper bound for the volume axis: 10, 20, 50, 100, ...
+/// A round upper bound for the volume axis: 10, 20, 25, 50, 100, ...
 fn nice_max(value: f64) -> f64 {
     let target = value.max(10.0);
     let magnitude = 10f64.powf(target.log10().floor());
@@ -29,19 +24,10 @@ fn nice_max(value: f64) -> f64 {
         .unwrap_or(target)
 }
 
-/// The chart's data: the user's fees first, then the three best other presets.
-#[derive(Clone, Debug, PartialEq)]
-struct ChartData {
-    series: Vec<Series>,
-    marker: f64,
-    x_label: &'static str,
-    currency: crate::engine::money::Currency,
-}
-
 #[component]
 pub fn NetByVolume() -> impl IntoView {
     let state = expect_context::<PricingState>();
-    let data = Memo::new(move |_| {
+    let spec = Memo::new(move |_| {
         let inputs = state.inputs.get().ok()?;
         let comparison = state.comparison.get()?;
         let (charges, _) = paid_charges(&inputs);
@@ -57,31 +43,27 @@ pub fn NetByVolume() -> impl IntoView {
             Some(p) => format!("{} (your edited fees)", p.name),
             None => "Your custom fees".to_string(),
         };
-        let line =
-            |label: String, layers: &[crate::engine::fees::FeeLayer], emphasis: bool| Series {
-                label,
-                points: xs
-                    .iter()
-                    .copied()
-                    .zip(net_by_volume(&inputs, layers, &xs))
-                    .collect(),
-                emphasis,
-            };
+        let line = |label: String, layers: &[FeeLayer], emphasis: bool| Series {
+            label,
+            points: xs
+                .iter()
+                .copied()
+                .zip(net_by_volume(&inputs, layers, &xs))
+                .collect(),
+            emphasis,
+        };
         let mut series = vec![line(own_label, &inputs.layers, true)];
         for outcome in comparison
             .iter()
             .filter(|o| o.preset.id != platform)
             .take(3)
         {
-            series.push(line(
-                outcome.preset.name.to_string(),
-                &outcome.preset.fee_layers(inputs.currency),
-                false,
-            ));
+            let layers = outcome.preset.fee_layers(inputs.currency);
+            series.push(line(outcome.preset.name.to_string(), &layers, false));
         }
-        Some(ChartData {
+        Some(LineChartSpec {
             series,
-            marker: charges,
+            marker: Some(charges),
             x_label: if inputs.kind == ProductKind::Subscription {
                 "Paying subscribers"
             } else {
@@ -91,87 +73,20 @@ pub fn NetByVolume() -> impl IntoView {
         })
     });
 
-    let canvas_ref = NodeRef::<Canvas>::new();
-    let redraw = RwSignal::new(0u32);
-    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
-    Effect::new(move |_| {
-        let Some(canvas) = canvas_ref.get() else {
-            return;
-        };
-        if observer.with_value(Option::is_some) {
-            return;
-        }
-        let callback =
-            Closure::<dyn FnMut()>::new(move || redraw.update(|n| *n = n.wrapping_add(1)));
-        if let Ok(ro) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-            ro.observe(&canvas);
-            observer.set_value(Some((ro, callback)));
-        }
-    });
-    on_cleanup(move || {
-        observer.update_value(|o| {
-            if let Some((ro, _)) = o.take() {
-                ro.disconnect();
-            }
-        })
-    });
-    Effect::new(move |_| {
-        redraw.track();
-        let Some(canvas) = canvas_ref.get() else {
-            return;
-        };
-        data.with(|d| {
-            if let Some(d) = d {
-                draw(&canvas, d);
-            }
-        });
-    });
-
     view! {
         <section class="chart-section" aria-labelledby="chart-title">
             <h2 id="chart-title">"Monthly net by volume"</h2>
-            {move || data.with(|d| d.as_ref().map(|d| view! {
-                <ul class="legend">
-                    {d.series.iter().enumerate().map(|(i, s)| view! {
-                        <li class:mine=s.emphasis><span class=format!("swatch swatch-{i}") aria-hidden="true"></span>{s.label.clone()}</li>
-                    }).collect_view()}
-                    <li><span class="swatch swatch-marker" aria-hidden="true"></span>"your expected volume"</li>
-                </ul>
-            }))}
-            <div class="chart-box">
-                <canvas node_ref=canvas_ref role="img"
-                    aria-label="Line chart of monthly net against volume; the same figures are in the table below."></canvas>
-            </div>
-            {move || data.with(|d| d.as_ref().map(data_table))}
+            <LineChartCanvas spec=spec marker_label="your expected volume"
+                description="Line chart of monthly net against volume; the same figures are in the table below." />
+            {move || spec.with(|s| s.as_ref().map(data_table))}
         </section>
     }
 }
 
-fn draw(canvas: &web_sys::HtmlCanvasElement, data: &ChartData) {
-    let Some(scale) = fit_to_css_size(canvas) else {
-        return;
-    };
-    let theme = chart_theme(canvas).unwrap_or(ChartTheme::LIGHT);
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
-        return;
-    };
-    let currency = data.currency;
-    let y_format = move |v: f64| money_compact(v, currency);
-    let chart = LineChart {
-        series: &data.series,
-        marker_x: Some(data.marker),
-        x_label: data.x_label,
-        y_format: &y_format,
-    };
-    if let Err(e) = draw_lines(&backend.into_drawing_area(), &chart, &theme, scale) {
-        web_sys::console::warn_1(&format!("chart not drawn: {e}").into());
-    }
-}
-
-fn data_table(data: &ChartData) -> impl IntoView {
+fn data_table(spec: &LineChartSpec) -> impl IntoView {
     let step = (POINTS - 1) / (TABLE_ROWS - 1);
     let rows: Vec<usize> = (0..TABLE_ROWS).map(|r| r * step).collect();
-    let currency = data.currency;
+    let currency = spec.currency;
     view! {
         <details class="chart-table">
             <summary>"Show the chart as a table"</summary>
@@ -180,15 +95,15 @@ fn data_table(data: &ChartData) -> impl IntoView {
                     <caption class="visually-hidden">"Monthly net by volume, per platform"</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{data.x_label}</th>
-                            {data.series.iter().map(|s| view! { <th scope="col" class="num">{s.label.clone()}</th> }).collect_view()}
+                            <th scope="col">{spec.x_label}</th>
+                            {spec.series.iter().map(|s| view! { <th scope="col" class="num">{s.label.clone()}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
                         {rows.into_iter().map(|r| view! {
                             <tr>
-                                <th scope="row">{count(data.series[0].points[r].0)}</th>
-                                {data.series.iter().map(|s| view! { <td class="num">{money_estimate(s.points[r].1, currency)}</td> }).collect_view()}
+                                <th scope="row">{count(spec.series[0].points[r].0)}</th>
+                                {spec.series.iter().map(|s| view! { <td class="num">{money_estimate(s.points[r].1, currency)}</td> }).collect_view()}
                             </tr>
                         }).collect_view()}
                     </tbody>

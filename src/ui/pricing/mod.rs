@@ -74,6 +74,7 @@ pub fn PricingPage() -> impl IntoView {
             </header>
             <div class="calculator-grid">
                 <form::PricingForm />
+                <results::PhoneSummary />
                 <results::PricingResults />
             </div>
             <compare::PlatformComparison />

@@ -29,6 +29,27 @@ pub fn PricingResults() -> impl IntoView {
     }
 }
 
+/// On narrow screens the results sit below the long form: this bar keeps the two headline
+/// figures in sight while typing. Screen readers get the full results instead.
+#[component]
+pub fn PhoneSummary() -> impl IntoView {
+    let state = expect_context::<PricingState>();
+    view! {
+        <div class="phone-summary" aria-hidden="true">
+            {move || match (state.inputs.get(), state.result.get()) {
+                (Ok(inputs), Some(r)) => {
+                    let c = inputs.currency;
+                    view! {
+                        <span>"Net per sale "<strong>{Money::new(r.sale.net, c).to_string()}</strong></span>
+                        <span>"Monthly "<strong>{money_estimate(r.month.net, c)}</strong></span>
+                    }.into_any()
+                }
+                _ => view! { <span>"Fix the marked fields to see results"</span> }.into_any(),
+            }}
+        </div>
+    }
+}
+
 #[component]
 fn ResultBody(
     /// The validated inputs.

@@ -1,0 +1,183 @@
+//! The Break-even form: upfront work, monthly costs, per-sale money, the sales curve.
+
+use super::BreakEvenState;
+use crate::engine::money::Money;
+use crate::scenario::break_even::SUGGESTED_COSTS;
+use crate::scenario::{BreakEvenField as F, CostLineDraft, CurveKind};
+use crate::ui::TextField;
+use leptos::prelude::*;
+
+/// What a field shows around its box.
+#[derive(Clone, Copy)]
+enum Unit {
+    Money,
+    Percent,
+    Plain,
+}
+
+#[component]
+pub fn BreakEvenForm() -> impl IntoView {
+    let state = expect_context::<BreakEvenState>();
+    let draft = state.draft;
+    let symbol = Signal::derive(move || state.currency.get().symbol().to_string());
+    let field =
+        move |f: F, id: &'static str, label: &'static str, hint: &'static str, unit: Unit| {
+            let prefix = match unit {
+                Unit::Money => symbol,
+                _ => Signal::derive(String::new),
+            };
+            let suffix = match unit {
+                Unit::Percent => "%",
+                _ => "",
+            };
+            view! {
+                <TextField id=id label=label hint=hint value=state.text(f) on_input=state.setter(f)
+                    error=state.error(f) prefix=prefix suffix=suffix />
+            }
+        };
+    let curve = Memo::new(move |_| draft.with(|d| d.curve));
+    let use_pricing = Memo::new(move |_| draft.with(|d| d.use_pricing_net));
+
+    view! {
+        <form class="pricing-form" on:submit=|ev| ev.prevent_default() aria-label="Break-even inputs">
+            <fieldset class="group">
+                <legend>"Upfront"</legend>
+                {field(F::BuildHours, "build-hours", "Build hours", "Hours to build it before the first sale.", Unit::Plain)}
+                {field(F::HourlyValue, "hourly-value", "Value of one hour", "What an hour of your time earns elsewhere, like your freelance rate.", Unit::Money)}
+                {field(F::UpfrontCash, "upfront-cash", "Upfront cash", "Courses, design, equipment: money spent before launch.", Unit::Money)}
+                <div class="field checkbox">
+                    <input type="checkbox" id="count-time"
+                        prop:checked=move || draft.with(|d| d.count_time)
+                        on:change=move |ev| { let on = event_target_checked(&ev); state.update(|d| d.count_time = on); } />
+                    <label for="count-time">"Count my time as a cost"</label>
+                    <p class="hint">"On: build and upkeep hours are priced at your hourly value. Both views are always shown."</p>
+                </div>
+            </fieldset>
+
+            <fieldset class="group">
+                <legend>"Every month"</legend>
+                <CostLines />
+                {field(F::UpkeepHours, "upkeep-hours", "Upkeep hours per month", "Monitoring, updating prompts, answering customers.", Unit::Plain)}
+            </fieldset>
+
+            <fieldset class="group">
+                <legend>"Per sale"</legend>
+                <div class="field checkbox">
+                    <input type="checkbox" id="use-pricing-net"
+                        prop:checked=move || use_pricing.get()
+                        on:change=move |ev| { let on = event_target_checked(&ev); state.update(|d| d.use_pricing_net = on); } />
+                    <label for="use-pricing-net">"Use the net per sale from Pricing"</label>
+                    <p class="hint">{move || match (use_pricing.get(), state.pricing_net.get()) {
+                        (_, Some(net)) => format!("Pricing nets {} a sale on average, after fees and refunds.", Money::new(net, state.currency.get())),
+                        (true, None) => "The Pricing calculator has a field to fix; until then, enter your own net per sale.".to_string(),
+                        (false, None) => "The Pricing calculator has a field to fix.".to_string(),
+                    }}</p>
+                </div>
+                <Show when=move || !use_pricing.get()>
+                    {field(F::NetOverride, "net-per-sale", "Net per sale", "What one sale leaves after platform and payment fees.", Unit::Money)}
+                </Show>
+                {field(F::VariableCost, "variable-cost", "Variable cost per sale", "AI API calls per customer, delivery, support time bought in.", Unit::Money)}
+            </fieldset>
+
+            <fieldset class="group">
+                <legend>"Sales per month"</legend>
+                <div class="field">
+                    <span class="label" id="curve-label">"Shape"</span>
+                    <div class="segmented" role="radiogroup" aria-labelledby="curve-label">
+                        {[(CurveKind::Launch, "Launch, then baseline"), (CurveKind::Constant, "Constant"), (CurveKind::Growth, "Growing")]
+                            .into_iter().map(|(kind, name)| view! {
+                                <label>
+                                    <input type="radio" name="curve" prop:checked=move || curve.get() == kind
+                                        on:change=move |_| state.update(|d| d.curve = kind) />
+                                    {name}
+                                </label>
+                            }).collect_view()}
+                    </div>
+                </div>
+                {move || match curve.get() {
+                    CurveKind::Constant => field(F::PerMonth, "per-month", "Sales per month", "The same every month; an average like 3.5 is fine.", Unit::Plain).into_any(),
+                    CurveKind::Growth => view! {
+                        {field(F::Start, "start", "Sales in month 1", "Where sales start.", Unit::Plain)}
+                        {field(F::Growth, "growth", "Monthly growth", "How much sales grow each month.", Unit::Percent)}
+                        {field(F::Ceiling, "ceiling", "Ceiling", "The most sales a month it can reach.", Unit::Plain)}
+                    }.into_any(),
+                    CurveKind::Launch => view! {
+                        {field(F::Launch, "launch", "Launch-month sales", "Sales in the first month, with the launch push.", Unit::Plain)}
+                        {field(F::Baseline, "baseline", "Baseline sales per month", "Where sales settle without promotion.", Unit::Plain)}
+                        {field(F::HalfLife, "half-life", "Half-life", "Months for the launch bump to halve (1-2 is typical).", Unit::Plain)}
+                    }.into_any(),
+                }}
+                {field(F::Horizon, "horizon", "Horizon", "Months to look ahead, 1 to 120.", Unit::Plain)}
+                {field(F::FixedMonths, "fixed-months", "Months of fixed costs to cover", "Break-even sales also cover this many months of monthly costs.", Unit::Plain)}
+            </fieldset>
+        </form>
+    }
+}
+
+/// The named monthly cost lines: add, rename, remove, with suggestions one click away.
+#[component]
+fn CostLines() -> impl IntoView {
+    let state = expect_context::<BreakEvenState>();
+    let draft = state.draft;
+    let count = Memo::new(move |_| draft.with(|d| d.costs.len()));
+    let symbol = Signal::derive(move || state.currency.get().symbol().to_string());
+    let add = move |name: String, amount: String| {
+        state.update(|d| d.costs.push(CostLineDraft { name, amount }));
+    };
+    let has = move |name: &str| draft.with(|d| d.costs.iter().any(|c| c.name == name));
+
+    view! {
+        <div class="layers">
+            <h3>"Monthly costs"</h3>
+            <Show when=move || count.get() == 0>
+                <p class="hint">"No monthly costs yet. Hosting, AI subscriptions and tools add up: add them below."</p>
+            </Show>
+            <For each=move || 0..count.get() key=|i| *i let:i>
+                {
+                    let name = Signal::derive(move || draft.with(|d| d.costs.get(i).map(|c| c.name.clone()).unwrap_or_default()));
+                    let detail = Signal::derive(move || format!(" ({})", name.get()));
+                    view! {
+                        <div class="cost-line">
+                            <div class="field">
+                                <label for=format!("cost-{i}-name")>{format!("Cost {} name", i + 1)}</label>
+                                <input id=format!("cost-{i}-name") type="text" autocomplete="off" class="text-input"
+                                    prop:value=move || name.get()
+                                    on:input=move |ev| {
+                                        let text = event_target_value(&ev);
+                                        state.update(|d| if let Some(c) = d.costs.get_mut(i) { c.name = text; });
+                                    } />
+                            </div>
+                            <TextField id=format!("cost-{i}-amount") label="Per month" label_detail=detail
+                                value=state.text(F::CostAmount(i)) on_input=state.setter(F::CostAmount(i))
+                                error=state.error(F::CostAmount(i)) prefix=symbol />
+                            <button type="button" class="icon-button"
+                                aria-label=move || format!("Remove monthly cost {}", name.get())
+                                on:click=move |_| state.update(|d| { if i < d.costs.len() { d.costs.remove(i); } })>
+                                "Remove"
+                            </button>
+                        </div>
+                    }
+                }
+            </For>
+            <div class="layer-actions">
+                {SUGGESTED_COSTS.into_iter().map(|(name, usd_cents)| view! {
+                    <Show when=move || !has(name)>
+                        <button type="button" class="secondary" on:click=move |_| {
+                            let c = state.currency.get_untracked();
+                            add(name.to_string(), crate::engine::fields::money_text(c.from_usd_cents(usd_cents), c));
+                        }>{format!("+ {name}")}</button>
+                    </Show>
+                }).collect_view()}
+                {move || state.pricing_plan_fees.get().filter(|_| !has("Platform plan")).map(|fees| {
+                    let c = state.currency.get();
+                    view! {
+                        <button type="button" class="secondary" on:click=move |_| add("Platform plan".into(), crate::engine::fields::money_text(fees, c))>
+                            {format!("+ Platform plan ({} from Pricing)", Money::new(fees, c))}
+                        </button>
+                    }
+                })}
+                <button type="button" class="secondary" on:click=move |_| add("Other cost".into(), "0".into())>"Add a cost line"</button>
+            </div>
+        </div>
+    }
+}

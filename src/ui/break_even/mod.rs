@@ -1,0 +1,100 @@
+//! The Break-even calculator page: when the build pays back, and what the hours were worth.
+
+mod chart;
+mod form;
+mod results;
+
+use super::ScenarioState;
+use crate::engine::break_even::{break_even, BreakEven, BreakEvenInputs};
+use crate::engine::money::Currency;
+use crate::engine::pricing::calculate;
+use crate::scenario::{BreakEvenDraft, BreakEvenErrors, BreakEvenField, Scenario};
+use leptos::prelude::*;
+
+/// The Break-even calculator's reactive state, including what it takes from Pricing.
+#[derive(Clone, Copy)]
+pub struct BreakEvenState {
+    scenario: RwSignal<Scenario>,
+    pub draft: Memo<BreakEvenDraft>,
+    pub currency: Memo<Currency>,
+    /// The Pricing calculator's average net per sale after fees and refunds, if its fields are valid.
+    pub pricing_net: Memo<Option<i64>>,
+    /// The Pricing calculator's monthly plan fees, if any.
+    pub pricing_plan_fees: Memo<Option<i64>>,
+    pub inputs: Memo<Result<BreakEvenInputs, BreakEvenErrors>>,
+    pub result: Memo<Option<BreakEven>>,
+}
+
+impl BreakEvenState {
+    fn new(scenario: RwSignal<Scenario>) -> Self {
+        let draft = Memo::new(move |_| scenario.with(|s| s.break_even.clone()));
+        let currency = Memo::new(move |_| scenario.with(|s| s.pricing.currency));
+        let pricing = Memo::new(move |_| scenario.with(|s| s.pricing.inputs().ok()));
+        let pricing_net = Memo::new(move |_| {
+            pricing.with(|p| {
+                p.as_ref()
+                    .map(|i| calculate(i).net_after_refunds.round() as i64)
+            })
+        });
+        let pricing_plan_fees = Memo::new(move |_| {
+            pricing.with(|p| p.as_ref().map(|i| i.plan_fees()).filter(|fees| *fees > 0))
+        });
+        let inputs =
+            Memo::new(move |_| draft.with(|d| d.inputs(currency.get(), pricing_net.get())));
+        let result = Memo::new(move |_| inputs.with(|i| i.as_ref().ok().map(break_even)));
+        BreakEvenState {
+            scenario,
+            draft,
+            currency,
+            pricing_net,
+            pricing_plan_fees,
+            inputs,
+            result,
+        }
+    }
+
+    /// Changes the draft.
+    pub fn update(&self, change: impl FnOnce(&mut BreakEvenDraft)) {
+        self.scenario.update(|s| change(&mut s.break_even));
+    }
+
+    /// The text typed in a field.
+    pub fn text(&self, field: BreakEvenField) -> Signal<String> {
+        let draft = self.draft;
+        Signal::derive(move || draft.with(|d| d.text(field)))
+    }
+
+    /// The field's sentence, if its text is not acceptable.
+    pub fn error(&self, field: BreakEvenField) -> Signal<Option<String>> {
+        let (draft, currency) = (self.draft, self.currency);
+        Signal::derive(move || {
+            draft.with(|d| d.field_error(field, currency.get()).map(|e| e.to_string()))
+        })
+    }
+
+    /// Stores typed text in a field.
+    pub fn setter(&self, field: BreakEvenField) -> Callback<String> {
+        let state = *self;
+        Callback::new(move |text: String| state.update(|d| d.set_text(field, text)))
+    }
+}
+
+#[component]
+pub fn BreakEvenPage() -> impl IntoView {
+    let scenario = expect_context::<ScenarioState>().0;
+    provide_context(BreakEvenState::new(scenario));
+    view! {
+        <div class="calculator">
+            <header class="calculator-intro">
+                <h1>"Break-even"</h1>
+                <p>"The income only becomes passive after the hardest work is done. When has that work paid for itself, in sales and in months, and what was an hour of it worth?"</p>
+            </header>
+            <div class="calculator-grid">
+                <form::BreakEvenForm />
+                <results::PhoneSummary />
+                <results::BreakEvenResults />
+            </div>
+            <chart::CumulativeResult />
+        </div>
+    }
+}
