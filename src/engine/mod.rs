@@ -2,9 +2,11 @@
 
 pub mod break_even;
 pub mod compare;
+pub mod delayed;
 pub mod fees;
 pub mod fields;
 pub mod money;
 pub mod number;
 pub mod presets;
 pub mod pricing;
+pub mod rng;

@@ -4,6 +4,8 @@
 //! values from storage or a link go through the same validation as typed ones.
 
 pub mod break_even;
+pub mod delayed;
+pub mod delayed_presets;
 pub mod pricing;
 
 pub use break_even::{BreakEvenDraft, BreakEvenErrors, BreakEvenField, CostLineDraft, CurveKind};
@@ -20,6 +22,7 @@ pub struct Scenario {
     pub version: u32,
     pub pricing: PricingDraft,
     pub break_even: BreakEvenDraft,
+    pub delayed: delayed::DelayedDraft,
 }
 
 impl Default for Scenario {
@@ -28,6 +31,7 @@ impl Default for Scenario {
             version: SCHEMA_VERSION,
             pricing: PricingDraft::default(),
             break_even: BreakEvenDraft::default(),
+            delayed: delayed::DelayedDraft::default(),
         }
     }
 }

@@ -1,0 +1,171 @@
+//! Honest uncertainty: a seeded Monte Carlo over the plan's key rates.
+//!
+//! Each uncertain rate gets a low and a high value; every path draws each rate once from a
+//! triangular distribution peaking at the plan's own value, then runs the whole horizon.
+//! The seed is an input, so the same seed gives the same band on every platform.
+
+use super::{NewMembers, Plan, Simulator, StreamKind, MAX_HORIZON};
+use crate::engine::rng::SplitMix64;
+
+/// A low and a high value for one rate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Range {
+    pub low: f64,
+    pub high: f64,
+}
+
+/// The uncertain rates of one stream (those that do not apply to its kind are ignored).
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct StreamRanges {
+    pub plateau: Option<Range>,
+    pub click_through: Option<Range>,
+    pub conversion: Option<Range>,
+    pub half_life: Option<Range>,
+    pub churn: Option<Range>,
+    /// New members a month (or the share of visitors who join), as typed.
+    pub members: Option<Range>,
+}
+
+/// How to run the Monte Carlo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Uncertainty {
+    /// One entry per stream of the plan, in order.
+    pub ranges: Vec<StreamRanges>,
+    pub paths: u32,
+    pub seed: u64,
+    /// "Probability of reaching the target by month N".
+    pub target_by_month: u32,
+}
+
+/// Most paths a run takes.
+pub const MAX_PATHS: u32 = 20_000;
+
+/// Per-month P10, median and P90.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Band {
+    pub p10: Vec<f64>,
+    pub p50: Vec<f64>,
+    pub p90: Vec<f64>,
+}
+
+/// What the Monte Carlo found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonteCarlo {
+    pub paths: u32,
+    /// Total income a month.
+    pub income: Band,
+    /// Net a month (income minus costs).
+    pub net: Band,
+    /// P10, P50 and P90 of the month cumulative net turns positive; None: beyond the horizon.
+    pub break_even: [Option<u32>; 3],
+    /// Share of paths whose monthly net reaches the target by `target_by_month`.
+    pub target_probability: f64,
+}
+
+/// The rank (0-based) of quantile `q` among `n` sorted values, by the nearest-rank rule.
+pub fn nearest_rank(q: f64, n: usize) -> usize {
+    ((q * n as f64).ceil() as usize).clamp(1, n.max(1)) - 1
+}
+
+/// Draws one path's rates: the plan with each uncertain rate replaced by a draw.
+fn draw(plan: &Plan, ranges: &[StreamRanges], rng: &mut SplitMix64) -> Vec<StreamKind> {
+    plan.streams
+        .iter()
+        .enumerate()
+        .map(|(i, stream)| {
+            let r = ranges.get(i).copied().unwrap_or_default();
+            let mut pick = |base: f64, range: Option<Range>| match range {
+                Some(Range { low, high }) => rng.triangular(low, base, high),
+                None => base,
+            };
+            match &stream.kind {
+                StreamKind::Blog(b) => {
+                    let mut b = b.clone();
+                    b.plateau = pick(b.plateau, r.plateau);
+                    b.click_through = pick(b.click_through, r.click_through);
+                    b.conversion = pick(b.conversion, r.conversion);
+                    StreamKind::Blog(b)
+                }
+                StreamKind::Product(p) => {
+                    let mut p = p.clone();
+                    p.half_life = pick(p.half_life, r.half_life);
+                    StreamKind::Product(p)
+                }
+                StreamKind::Subscription(s) => {
+                    let mut s = s.clone();
+                    s.churn = pick(s.churn, r.churn).clamp(0.0, 1.0);
+                    s.new_members = match s.new_members {
+                        NewMembers::Constant(n) => NewMembers::Constant(pick(n, r.members)),
+                        NewMembers::Growing(n, g) => NewMembers::Growing(pick(n, r.members), g),
+                        NewMembers::ShareOfVisitors(x) => {
+                            NewMembers::ShareOfVisitors(pick(x, r.members))
+                        }
+                    };
+                    StreamKind::Subscription(s)
+                }
+            }
+        })
+        .collect()
+}
+
+/// Runs `uncertainty.paths` seeded paths of the plan.
+pub fn run(plan: &Plan, uncertainty: &Uncertainty) -> MonteCarlo {
+    let horizon = plan.horizon.clamp(1, MAX_HORIZON) as usize;
+    let paths = uncertainty.paths.clamp(1, MAX_PATHS) as usize;
+    let mut rng = SplitMix64::new(uncertainty.seed);
+    let base: Vec<StreamKind> = plan.streams.iter().map(|s| s.kind.clone()).collect();
+    // Each blog's reach does not depend on the uncertain rates: the simulator computes it once.
+    let mut sim = Simulator::new(&base, horizon as u32);
+    // Column-major: income[month * paths + path], so each month's values sit together.
+    let mut income = vec![0.0; horizon * paths];
+    let mut net = vec![0.0; horizon * paths];
+    let mut stream_income = vec![0.0; base.len()];
+    let mut break_even = Vec::with_capacity(paths);
+    let mut reached = 0usize;
+    for path in 0..paths {
+        let kinds = draw(plan, &uncertainty.ranges, &mut rng);
+        sim.reset();
+        let mut cumulative = 0.0;
+        let mut positive_at = None;
+        let mut target_at = None;
+        for mi in 0..horizon {
+            let m = mi as u32 + 1;
+            sim.month(&kinds, m, &mut stream_income);
+            let total: f64 = stream_income.iter().sum();
+            let month_net = total - plan.monthly_costs;
+            cumulative += month_net;
+            if positive_at.is_none() && cumulative > 0.0 {
+                positive_at = Some(m);
+            }
+            if target_at.is_none() && month_net >= plan.target && month_net > 0.0 {
+                target_at = Some(m);
+            }
+            income[mi * paths + path] = total;
+            net[mi * paths + path] = month_net;
+        }
+        break_even.push(positive_at.unwrap_or(u32::MAX));
+        if target_at.is_some_and(|t| t <= uncertainty.target_by_month) {
+            reached += 1;
+        }
+    }
+
+    let band = |values: &mut [f64]| {
+        let mut out = Band::default();
+        for column in values.chunks_mut(paths) {
+            column.sort_unstable_by(f64::total_cmp);
+            out.p10.push(column[nearest_rank(0.1, paths)]);
+            out.p50.push(column[nearest_rank(0.5, paths)]);
+            out.p90.push(column[nearest_rank(0.9, paths)]);
+        }
+        out
+    };
+    break_even.sort_unstable();
+    let month_at = |q: f64| Some(break_even[nearest_rank(q, paths)]).filter(|m| *m != u32::MAX);
+    MonteCarlo {
+        paths: paths as u32,
+        income: band(&mut income),
+        net: band(&mut net),
+        break_even: [month_at(0.1), month_at(0.5), month_at(0.9)],
+        target_probability: reached as f64 / paths as f64,
+    }
+}

@@ -1,0 +1,307 @@
+//! The Delayed-income engine: each stream's curve by hand, cohorts, edges, presets and Monte Carlo.
+#![cfg(not(target_arch = "wasm32"))]
+
+use honest_income::engine::delayed::monte_carlo::{
+    nearest_rank, run, Range, StreamRanges, Uncertainty,
+};
+use honest_income::engine::delayed::{
+    project, ramp_share, Blog, Effort, NewMembers, Plan, Product, Stream, StreamKind, Subscription,
+};
+use honest_income::engine::money::Currency;
+use honest_income::scenario::delayed_presets::{bloggers_first_year, DELAYED_PRESETS};
+
+fn blog() -> Blog {
+    Blog {
+        posts_per_month: 2.0,
+        publish_months: 3,
+        delay: 0.0,
+        ramp: 0.0,
+        plateau: 1000.0,
+        click_through: 0.02,
+        conversion: 0.02,
+        commission: 4000.0,
+        ads_rpm: 500.0,
+        ads_min_visitors: 5000.0,
+    }
+}
+
+fn stream(kind: StreamKind) -> Stream {
+    Stream {
+        name: "s".into(),
+        kind,
+        effort: Effort {
+            build_months: 2,
+            build_hours: 40.0,
+            upkeep_hours: 5.0,
+        },
+    }
+}
+
+fn plan(kinds: Vec<StreamKind>, horizon: u32) -> Plan {
+    Plan {
+        streams: kinds.into_iter().map(stream).collect(),
+        monthly_costs: 0.0,
+        horizon,
+        target: 10_000.0,
+    }
+}
+
+#[track_caller]
+fn close(actual: f64, expected: f64) {
+    assert!((actual - expected).abs() < 1e-6, "{actual} != {expected}");
+}
+
+#[test]
+fn the_search_ramp_is_flat_then_an_s_curve_then_a_plateau() {
+    for (age, share) in [
+        (0.0, 0.0),
+        (2.9, 0.0),
+        (3.0, 0.0),
+        (9.0, 0.5),
+        (15.0, 1.0),
+        (40.0, 1.0),
+    ] {
+        close(ramp_share(age, 3.0, 12.0), share);
+    }
+    // A quarter of the way: 0.25^2 x (3 - 0.5) = 0.15625.
+    close(ramp_share(6.0, 3.0, 12.0), 0.156_25);
+    close(ramp_share(0.0, 0.0, 0.0), 1.0);
+}
+
+#[test]
+fn traffic_is_the_sum_of_post_cohorts() {
+    let b = blog();
+    // Two posts a month for three months, instant plateau: 2, 4, 6, then 6 posts.
+    assert_eq!(
+        [1, 2, 3, 4, 10].map(|m| b.reach(m)),
+        [2.0, 4.0, 6.0, 6.0, 6.0]
+    );
+    let slow = Blog {
+        delay: 1.0,
+        ramp: 2.0,
+        ..blog()
+    };
+    // Month 3: the month-1 cohort is 2 months old (t = 0.5 -> 0.5), month-2 cohort 1 month (0).
+    close(slow.reach(3), 2.0 * 0.5);
+    let p = project(&plan(vec![StreamKind::Blog(blog())], 4));
+    // 6,000 visitors: 6,000 x 2 % x 2 % x $40 = $96 of affiliate, plus ads at $5 per 1,000 = $30.
+    close(p.months[2].blog_visitors, 6000.0);
+    close(p.months[2].income[0], 9600.0 + 3000.0);
+    // 4,000 visitors are under the ads minimum.
+    close(p.months[1].income[0], 4000.0 * 0.02 * 0.02 * 4000.0);
+}
+
+#[test]
+fn a_product_launches_then_decays_to_its_baseline() {
+    let product = Product {
+        launch_month: 3,
+        launch_sales: 12.0,
+        half_life: 1.0,
+        baseline: 4.0,
+        per_thousand_visitors: 0.5,
+        net_per_sale: 2380.0,
+    };
+    assert_eq!(
+        [1, 2, 3, 4, 5].map(|m| product.sales_in(m, 0.0)),
+        [0.0, 0.0, 12.0, 8.0, 6.0]
+    );
+    close(product.sales_in(4, 2000.0), 9.0);
+    let instant = Product {
+        half_life: 0.0,
+        ..product.clone()
+    };
+    assert_eq!([3, 4].map(|m| instant.sales_in(m, 0.0)), [12.0, 4.0]);
+    let endless = Product {
+        half_life: 1e9,
+        ..product.clone()
+    };
+    assert!((endless.sales_in(120, 0.0) - 12.0).abs() < 1e-3);
+    let p = project(&plan(vec![StreamKind::Product(product)], 5));
+    close(p.months[2].income[0], 12.0 * 2380.0);
+}
+
+#[test]
+fn churn_of_zero_and_of_one_hundred_percent() {
+    let sub = |churn| Subscription {
+        start_month: 1,
+        new_members: NewMembers::Constant(10.0),
+        churn,
+        net_price: 500.0,
+    };
+    let none = project(&plan(vec![StreamKind::Subscription(sub(0.0))], 12));
+    close(none.months[11].income[0], 120.0 * 500.0);
+    let all = project(&plan(vec![StreamKind::Subscription(sub(1.0))], 12));
+    close(all.months[11].income[0], 10.0 * 500.0);
+    let half = project(&plan(vec![StreamKind::Subscription(sub(0.5))], 3));
+    // 10, 15, 17.5 members.
+    close(half.months[2].income[0], 17.5 * 500.0);
+    let growing = Subscription {
+        new_members: NewMembers::Growing(10.0, 0.1),
+        ..sub(1.0)
+    };
+    close(growing.new_in(3, 0.0), 12.1);
+    let share = Subscription {
+        new_members: NewMembers::ShareOfVisitors(0.01),
+        ..sub(1.0)
+    };
+    close(share.new_in(3, 5000.0), 50.0);
+}
+
+#[test]
+fn horizons_hours_costs_and_milestones() {
+    let mut p = plan(vec![StreamKind::Blog(blog())], 0);
+    assert_eq!(project(&p).months.len(), 1, "a zero horizon is one month");
+    p.horizon = 500;
+    assert_eq!(project(&p).months.len(), 120, "capped at 120");
+    p.horizon = 6;
+    p.monthly_costs = 5000.0;
+    let projection = project(&p);
+    let m1 = &projection.months[0];
+    close(m1.hours, 40.0);
+    close(projection.months[2].hours, 5.0);
+    close(m1.net, m1.total - 5000.0);
+    close(m1.net_per_hour.unwrap(), m1.net / 40.0);
+    let milestones = projection.milestones(10_000.0);
+    assert_eq!(milestones.first_income, Some(1));
+    assert_eq!(milestones.beats_target, None);
+    // Month 1: 2,000 visitors earn $32 and cost $50; cumulative turns positive in month 3.
+    assert_eq!(milestones.cumulative_positive, Some(3));
+    assert_eq!(milestones.quarters.len(), 2);
+    close(milestones.quarters[0].hours, 40.0 + 40.0 + 5.0);
+}
+
+fn blogger_plan() -> Plan {
+    let draft = bloggers_first_year();
+    draft
+        .inputs(Currency::Usd, None, 0)
+        .expect("preset is valid")
+        .plan
+}
+
+#[test]
+fn the_bloggers_first_year_matches_the_essay() {
+    let p = project(&blogger_plan());
+    let dollars = |m: usize| p.months[m - 1].total / 100.0;
+    let average = |from: usize| (from..from + 3).map(dollars).sum::<f64>() / 3.0;
+    for m in 1..=3 {
+        assert!(dollars(m) < 5.0, "month {m}: about $0, got {}", dollars(m));
+    }
+    assert!(
+        (150.0..=200.0).contains(&average(4)),
+        "months 4-6: {}",
+        average(4)
+    );
+    assert!(
+        (400.0..=600.0).contains(&average(7)),
+        "months 7-9: {}",
+        average(7)
+    );
+    assert!(dollars(12) > dollars(9), "a rising floor by month 12");
+    // The workshop: 8 sales in its launch month, then down towards 4 a month ($80-$135 later).
+    let workshop = |m: usize| p.months[m - 1].income[1] / 2380.0;
+    close(workshop(4), 8.0);
+    assert!((80.0..=135.0).contains(&(workshop(9) * 23.8)));
+}
+
+#[test]
+fn every_preset_is_valid_and_earns_something() {
+    for preset in DELAYED_PRESETS {
+        let inputs = (preset.build)()
+            .inputs(Currency::Usd, None, 6000)
+            .expect(preset.id);
+        let p = project(&inputs.plan);
+        assert!(p.months.iter().any(|m| m.total > 0.0), "{}", preset.id);
+        assert!(!preset.assumptions.is_empty());
+    }
+}
+
+fn uncertainty(seed: u64, paths: u32) -> Uncertainty {
+    let wide = Some(Range {
+        low: 200.0,
+        high: 1200.0,
+    });
+    Uncertainty {
+        ranges: vec![
+            StreamRanges {
+                plateau: wide,
+                click_through: Some(Range {
+                    low: 0.01,
+                    high: 0.05,
+                }),
+                ..Default::default()
+            },
+            StreamRanges {
+                half_life: Some(Range {
+                    low: 0.25,
+                    high: 2.0,
+                }),
+                ..Default::default()
+            },
+        ],
+        paths,
+        seed,
+        target_by_month: 12,
+    }
+}
+
+#[test]
+fn monte_carlo_is_reproducible_and_its_quantiles_are_ordered() {
+    let plan = blogger_plan();
+    let a = run(&plan, &uncertainty(7, 1000));
+    let b = run(&plan, &uncertainty(7, 1000));
+    assert_eq!(a, b, "same seed, same result");
+    let c = run(&plan, &uncertainty(8, 1000));
+    assert_ne!(a.income.p50, c.income.p50, "another seed, another sample");
+    for m in 0..plan.horizon as usize {
+        assert!(a.income.p10[m] <= a.income.p50[m] && a.income.p50[m] <= a.income.p90[m]);
+        assert!(a.net.p10[m] <= a.net.p90[m]);
+    }
+    assert!(
+        a.income.p90[11] > a.income.p10[11],
+        "the band has width by month 12"
+    );
+    let [p10, p50, p90] = a.break_even;
+    assert!(p10 <= p50 && (p90.is_none() || p50 <= p90));
+    assert!((0.0..=1.0).contains(&a.target_probability));
+    assert_eq!(a.paths, 1000);
+}
+
+#[test]
+fn without_ranges_the_band_is_the_projection() {
+    let plan = blogger_plan();
+    let quiet = Uncertainty {
+        ranges: vec![],
+        paths: 100,
+        seed: 1,
+        target_by_month: 12,
+    };
+    let mc = run(&plan, &quiet);
+    let p = project(&plan);
+    for (m, month) in p.months.iter().enumerate() {
+        close(mc.income.p10[m], month.total);
+        close(mc.income.p90[m], month.total);
+    }
+    assert_eq!(
+        mc.break_even[1],
+        p.milestones(plan.target).cumulative_positive
+    );
+}
+
+#[test]
+fn nearest_rank_quantiles() {
+    assert_eq!(nearest_rank(0.1, 1000), 99);
+    assert_eq!(nearest_rank(0.5, 1000), 499);
+    assert_eq!(nearest_rank(0.9, 1000), 899);
+    assert_eq!(nearest_rank(0.1, 1), 0);
+    assert_eq!(nearest_rank(0.9, 3), 2);
+}
+
+/// The same seed gives the same bits on every platform: the wasm component test checks these too.
+pub const GOLDEN_SEED: u64 = 7;
+
+#[test]
+fn a_seeded_run_gives_known_bits() {
+    let mc = run(&blogger_plan(), &uncertainty(GOLDEN_SEED, 1000));
+    assert_eq!(mc.income.p50[11].to_bits(), 0x4100_5f35_ec8c_f20f);
+    assert_eq!(mc.income.p90[23].to_bits(), 0x411c_3b79_cbf0_0b44);
+}
