@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod engine;
+pub mod export;
 pub mod format;
 pub mod platform;
 pub mod scenario;

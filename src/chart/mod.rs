@@ -160,3 +160,171 @@ pub fn draw_lines<DB: DrawingBackend>(
     area.present().map_err(err)?;
     Ok(())
 }
+
+/// Income stacked by stream, hours on a second axis, with an optional uncertainty band.
+pub struct StackedChart<'a> {
+    /// Each stream's label and monthly values (minor units), month 1 first.
+    pub layers: &'a [(String, Vec<f64>)],
+    /// Hours per month, drawn against the right-hand axis.
+    pub hours: &'a [f64],
+    /// P10, median and P90 of total income per month.
+    pub band: Option<(&'a [f64], &'a [f64], &'a [f64])>,
+    /// The month cumulative net turns positive.
+    pub break_even: Option<f64>,
+    /// The monthly target, drawn as a horizontal line.
+    pub target: Option<f64>,
+    pub y_format: &'a dyn Fn(f64) -> String,
+}
+
+/// Extra colours of the stacked chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StackedTheme {
+    pub hours: RGBColor,
+    pub band: RGBColor,
+    pub target: RGBColor,
+}
+
+impl StackedTheme {
+    pub const LIGHT: StackedTheme = StackedTheme {
+        hours: RGBColor(17, 24, 39),
+        band: RGBColor(99, 102, 241),
+        target: RGBColor(190, 24, 93),
+    };
+}
+
+/// Draws a `StackedChart`; months run from 1 to the length of `hours`.
+pub fn draw_stacked<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &StackedChart<'_>,
+    theme: &ChartTheme,
+    extra: &StackedTheme,
+    scale: f64,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    area.fill(&theme.background).map_err(err)?;
+    let months = chart.hours.len().max(1);
+    let px = |v: f64| (v * scale).round() as i32;
+    let stroke = |v: f64| px(v).max(1) as u32;
+    // Running totals: the top edge of each stream's layer.
+    let mut tops: Vec<Vec<f64>> = Vec::with_capacity(chart.layers.len());
+    let mut running = vec![0.0; months];
+    for (_, values) in chart.layers {
+        for (r, v) in running.iter_mut().zip(values) {
+            *r += v.max(0.0);
+        }
+        tops.push(running.clone());
+    }
+    let mut y_max = running.iter().copied().fold(0.0, f64::max);
+    if let Some((_, _, p90)) = chart.band {
+        y_max = p90.iter().copied().fold(y_max, f64::max);
+    }
+    if let Some(t) = chart.target.filter(|t| t.is_finite()) {
+        y_max = y_max.max(t);
+    }
+    let y_max = if y_max < 100.0 { 100.0 } else { y_max * 1.08 };
+    let h_max = chart.hours.iter().copied().fold(1.0, f64::max) * 1.15;
+    let x_range = 0.5f64..months as f64 + 0.5;
+    let font = ("sans-serif", 12.5 * scale).into_font().color(&theme.text);
+    let mut ctx = ChartBuilder::on(area)
+        .margin_top(px(12.0))
+        .margin_right(px(4.0))
+        .margin_left(px(4.0))
+        .margin_bottom(px(4.0))
+        .x_label_area_size(px(40.0))
+        .y_label_area_size(px(64.0))
+        .right_y_label_area_size(px(48.0))
+        .build_cartesian_2d(x_range.clone(), 0f64..y_max)
+        .map_err(err)?
+        .set_secondary_coord(x_range, 0f64..h_max);
+    ctx.configure_mesh()
+        .x_labels(8)
+        .y_labels(6)
+        .disable_x_mesh()
+        .light_line_style(theme.grid.mix(0.0))
+        .bold_line_style(theme.grid.stroke_width(stroke(1.0)))
+        .axis_style(theme.zero.stroke_width(stroke(1.0)))
+        .label_style(font.clone())
+        .axis_desc_style(font.clone())
+        .x_desc("Month")
+        .x_label_formatter(&|v| format!("{}", v.round() as i64))
+        .y_label_formatter(&|v| (chart.y_format)(*v))
+        .draw()
+        .map_err(err)?;
+    ctx.configure_secondary_axes()
+        .y_labels(5)
+        .label_style(font.clone())
+        .axis_desc_style(font)
+        .y_desc("Hours")
+        .y_label_formatter(&|v| format!("{}", v.round() as i64))
+        .axis_style(theme.zero.stroke_width(stroke(1.0)))
+        .draw()
+        .map_err(err)?;
+    let x = |i: usize| (i + 1) as f64;
+    for (layer, top) in tops.iter().enumerate() {
+        let color = theme.series[layer % theme.series.len()];
+        let mut points: Vec<(f64, f64)> = top.iter().enumerate().map(|(i, v)| (x(i), *v)).collect();
+        let below: Vec<(f64, f64)> = match layer {
+            0 => (0..months).rev().map(|i| (x(i), 0.0)).collect(),
+            _ => tops[layer - 1]
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(i, v)| (x(i), *v))
+                .collect(),
+        };
+        points.extend(below);
+        ctx.draw_series(std::iter::once(Polygon::new(
+            points,
+            color.mix(0.55).filled(),
+        )))
+        .map_err(err)?;
+        ctx.draw_series(LineSeries::new(
+            top.iter().enumerate().map(|(i, v)| (x(i), *v)),
+            color.stroke_width(stroke(1.5)),
+        ))
+        .map_err(err)?;
+    }
+    if let Some((p10, p50, p90)) = chart.band {
+        let mut outline: Vec<(f64, f64)> =
+            p90.iter().enumerate().map(|(i, v)| (x(i), *v)).collect();
+        outline.extend(p10.iter().enumerate().rev().map(|(i, v)| (x(i), *v)));
+        ctx.draw_series(std::iter::once(Polygon::new(
+            outline,
+            extra.band.mix(0.18).filled(),
+        )))
+        .map_err(err)?;
+        for edge in [p10, p90] {
+            ctx.draw_series(LineSeries::new(
+                edge.iter().enumerate().map(|(i, v)| (x(i), *v)),
+                extra.band.mix(0.6).stroke_width(stroke(1.0)),
+            ))
+            .map_err(err)?;
+        }
+        ctx.draw_series(LineSeries::new(
+            p50.iter().enumerate().map(|(i, v)| (x(i), *v)),
+            extra.band.stroke_width(stroke(2.5)),
+        ))
+        .map_err(err)?;
+    }
+    if let Some(t) = chart.target.filter(|t| *t > 0.0) {
+        ctx.draw_series(LineSeries::new(
+            [(0.5, t), (months as f64 + 0.5, t)],
+            extra.target.stroke_width(stroke(1.5)),
+        ))
+        .map_err(err)?;
+    }
+    if let Some(m) = chart.break_even {
+        ctx.draw_series(LineSeries::new(
+            [(m, 0.0), (m, y_max)],
+            theme.marker.stroke_width(stroke(1.5)),
+        ))
+        .map_err(err)?;
+    }
+    ctx.draw_secondary_series(LineSeries::new(
+        chart.hours.iter().enumerate().map(|(i, h)| (x(i), *h)),
+        extra.hours.stroke_width(stroke(2.0)),
+    ))
+    .map_err(err)?;
+    area.present().map_err(err)?;
+    Ok(())
+}

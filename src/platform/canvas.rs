@@ -60,3 +60,14 @@ pub fn chart_theme(canvas: &HtmlCanvasElement) -> Option<crate::chart::ChartThem
         ],
     })
 }
+
+/// The stacked chart's extra colours (`--chart-hours`, `--chart-band`, `--chart-target`).
+pub fn stacked_theme(canvas: &HtmlCanvasElement) -> Option<crate::chart::StackedTheme> {
+    use plotters::style::RGBColor;
+    let color = |name: &str| css_color(canvas, name).map(|(r, g, b)| RGBColor(r, g, b));
+    Some(crate::chart::StackedTheme {
+        hours: color("--chart-hours")?,
+        band: color("--chart-band")?,
+        target: color("--chart-target")?,
+    })
+}

@@ -1,7 +1,7 @@
 //! Thin Leptos components: they read the scenario, call the engine through memos, and render.
 
 mod break_even;
-mod coming_soon;
+mod delayed;
 mod fields;
 mod landing;
 mod layout;
@@ -13,6 +13,7 @@ use crate::scenario::Scenario;
 use leptos::prelude::*;
 
 pub use break_even::BreakEvenPage;
+pub use delayed::DelayedIncomePage;
 pub use fields::TextField;
 pub use pricing::PricingPage;
 
@@ -61,7 +62,7 @@ pub fn App() -> impl IntoView {
                 Page::Home => view! { <landing::Landing /> }.into_any(),
                 Page::Pricing => view! { <PricingPage /> }.into_any(),
                 Page::BreakEven => view! { <BreakEvenPage /> }.into_any(),
-                other => view! { <coming_soon::ComingSoon page=other /> }.into_any(),
+                Page::DelayedIncome => view! { <DelayedIncomePage /> }.into_any(),
             }}
         </main>
         <layout::Footer />

@@ -3,7 +3,7 @@
 use super::BreakEvenState;
 use crate::chart::Series;
 use crate::format::money_estimate;
-use crate::ui::line_chart::{LineChartCanvas, LineChartSpec};
+use crate::ui::line_chart::{ChartSpec, LineChartCanvas, LineChartSpec};
 use leptos::prelude::*;
 
 #[component]
@@ -49,7 +49,7 @@ pub fn CumulativeResult() -> impl IntoView {
     view! {
         <section class="chart-section" aria-labelledby="be-chart-title">
             <h2 id="be-chart-title">"Cumulative result, month by month"</h2>
-            <LineChartCanvas spec=spec marker_label="break-even"
+            <LineChartCanvas spec=Signal::derive(move || spec.get().map(ChartSpec::Lines)) marker_label="break-even"
                 description="Line chart of the cumulative result by month, in cash and counting your time; the same figures are in the table below." />
             {move || spec.with(|s| s.as_ref().map(|s| {
                 let c = s.currency;

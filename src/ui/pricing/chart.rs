@@ -7,7 +7,7 @@ use crate::engine::fees::{FeeLayer, ProductKind};
 use crate::engine::presets::preset;
 use crate::engine::pricing::paid_charges;
 use crate::format::{count, money_estimate};
-use crate::ui::line_chart::{LineChartCanvas, LineChartSpec};
+use crate::ui::line_chart::{ChartSpec, LineChartCanvas, LineChartSpec};
 use leptos::prelude::*;
 
 const POINTS: usize = 41;
@@ -76,7 +76,7 @@ pub fn NetByVolume() -> impl IntoView {
     view! {
         <section class="chart-section" aria-labelledby="chart-title">
             <h2 id="chart-title">"Monthly net by volume"</h2>
-            <LineChartCanvas spec=spec marker_label="your expected volume"
+            <LineChartCanvas spec=Signal::derive(move || spec.get().map(ChartSpec::Lines)) marker_label="your expected volume"
                 description="Line chart of monthly net against volume; the same figures are in the table below." />
             {move || spec.with(|s| s.as_ref().map(data_table))}
         </section>

@@ -1,0 +1,72 @@
+//! Income stacked by stream with the hours on a second axis, the band, and the markers.
+
+use super::DelayedState;
+use crate::format::money_estimate;
+use crate::ui::line_chart::{ChartSpec, LineChartCanvas, StackedSpec};
+use leptos::prelude::*;
+
+#[component]
+pub fn IncomeChart() -> impl IntoView {
+    let state = expect_context::<DelayedState>();
+    let spec = Memo::new(move |_| {
+        let inputs = state.inputs.get().ok()?;
+        let projection = state.projection.get()?;
+        let milestones = state.milestones.get()?;
+        let layers = inputs
+            .plan
+            .streams
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                (
+                    s.name.clone(),
+                    projection.months.iter().map(|m| m.income[i]).collect(),
+                )
+            })
+            .collect();
+        let band = state
+            .monte_carlo
+            .get()
+            .map(|mc| (mc.income.p10, mc.income.p50, mc.income.p90));
+        Some(ChartSpec::Stacked(StackedSpec {
+            layers,
+            hours: projection.months.iter().map(|m| m.hours).collect(),
+            band,
+            break_even: milestones.cumulative_positive.map(f64::from),
+            target: Some(inputs.plan.target),
+            currency: state.currency.get(),
+        }))
+    });
+    view! {
+        <section class="chart-section" aria-labelledby="income-chart-title">
+            <h2 id="income-chart-title">"Income by stream, month by month"</h2>
+            <LineChartCanvas spec=spec marker_label="cumulative net turns positive"
+                description="Stacked area chart of monthly income per stream with hours on a second axis; the same figures are in the month-by-month table below." />
+            {move || state.monte_carlo.get().map(|mc| {
+                let c = state.currency.get();
+                let rows: Vec<usize> = (0..mc.income.p50.len()).filter(|i| (i + 1) % 3 == 0 || *i == 0).collect();
+                view! {
+                    <details class="chart-table">
+                        <summary>"Show the band as a table"</summary>
+                        <div class="table-scroll" tabindex="0" role="region" aria-label="Band data">
+                            <table>
+                                <caption class="visually-hidden">"Total income per month: P10, median, P90"</caption>
+                                <thead><tr><th scope="col">"Month"</th><th scope="col" class="num">"P10"</th><th scope="col" class="num">"Median"</th><th scope="col" class="num">"P90"</th></tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|i| view! {
+                                        <tr>
+                                            <th scope="row">{i + 1}</th>
+                                            <td class="num">{money_estimate(mc.income.p10[i], c)}</td>
+                                            <td class="num">{money_estimate(mc.income.p50[i], c)}</td>
+                                            <td class="num">{money_estimate(mc.income.p90[i], c)}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    </details>
+                }
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,276 @@
+//! The Delayed-income form: presets, the income streams, and the plan's settings.
+
+use super::DelayedState;
+use crate::engine::money::Money;
+use crate::platform::route::Page;
+use crate::scenario::delayed::{DelayedField, MembersMode, Part, StreamType, Unit};
+use crate::scenario::delayed_presets::DELAYED_PRESETS;
+use crate::ui::layout::PageLink;
+use crate::ui::TextField;
+use leptos::prelude::*;
+
+#[component]
+pub fn DelayedForm() -> impl IntoView {
+    let state = expect_context::<DelayedState>();
+    let draft = state.draft;
+    let ids =
+        Memo::new(move |_| draft.with(|d| d.streams.iter().map(|s| s.id).collect::<Vec<_>>()));
+    view! {
+        <form class="pricing-form" on:submit=|ev| ev.prevent_default() aria-label="Delayed income inputs">
+            <PresetPicker />
+            <For each=move || ids.get() key=|id| *id let:id>
+                <StreamCard id=id />
+            </For>
+            <div class="layer-actions add-stream">
+                {StreamType::ALL.into_iter().map(|kind| view! {
+                    <button type="button" class="secondary" on:click=move |_| state.update(|d| { d.add_stream(kind); })>
+                        {format!("+ {}", kind.name())}
+                    </button>
+                }).collect_view()}
+            </div>
+            <PlanSettings />
+        </form>
+    }
+}
+
+/// Loads a preset plan, showing its assumptions first.
+#[component]
+fn PresetPicker() -> impl IntoView {
+    let state = expect_context::<DelayedState>();
+    let chosen = RwSignal::new(0usize);
+    view! {
+        <fieldset class="group">
+            <legend>"Start from a preset"</legend>
+            <div class="field">
+                <label for="preset">"Preset plan"</label>
+                <div class="inline">
+                    <select id="preset" on:change=move |ev| {
+                        if let Ok(i) = event_target_value(&ev).parse::<usize>() { chosen.set(i); }
+                    }>
+                        {DELAYED_PRESETS.iter().enumerate().map(|(i, p)| view! { <option value=i.to_string()>{p.name}</option> }).collect_view()}
+                    </select>
+                    <button type="button" on:click=move |_| {
+                        let preset = &DELAYED_PRESETS[chosen.get_untracked().min(DELAYED_PRESETS.len() - 1)];
+                        state.update(|d| *d = (preset.build)());
+                    }>"Load"</button>
+                </div>
+                <p class="hint">{move || DELAYED_PRESETS[chosen.get().min(DELAYED_PRESETS.len() - 1)].assumptions}</p>
+                <p class="hint">"Loading replaces the streams below."</p>
+            </div>
+        </fieldset>
+    }
+}
+
+/// One income stream: its name, switches, and its fields from the stream's field table.
+#[component]
+fn StreamCard(
+    /// The stream's id in the draft.
+    id: u32,
+) -> impl IntoView {
+    let state = expect_context::<DelayedState>();
+    let draft = state.draft;
+    let name = Memo::new(move |_| {
+        draft.with(|d| d.stream(id).map(|s| s.name.clone()).unwrap_or_default())
+    });
+    let kind = Memo::new(move |_| draft.with(|d| d.stream(id).map(|s| s.kind)));
+    let enabled = Memo::new(move |_| draft.with(|d| d.stream(id).is_some_and(|s| s.enabled)));
+    // Only the list of fields, so typing does not rebuild the inputs.
+    let fields = Memo::new(move |_| {
+        draft.with(|d| {
+            d.stream(id)
+                .map(|s| {
+                    s.visible_fields()
+                        .into_iter()
+                        .map(|f| (*f, d.uncertainty && f.uncertain))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let symbol = Signal::derive(move || state.currency.get().symbol().to_string());
+    let edit = move |change: Box<dyn FnOnce(&mut crate::scenario::delayed::StreamDraft)>| {
+        state.update(|d| {
+            if let Some(s) = d.stream_mut(id) {
+                change(s);
+            }
+        })
+    };
+    let text_field = move |spec: crate::scenario::delayed::FieldSpec,
+                           part: Part,
+                           label: String,
+                           detail: String| {
+        let key = spec.key;
+        let (prefix, suffix) = match spec.unit {
+            Unit::Money => (symbol, ""),
+            Unit::Percent => (Signal::derive(String::new), "%"),
+            Unit::Hours => (Signal::derive(String::new), "h"),
+            _ => (Signal::derive(String::new), ""),
+        };
+        let part_id = match part {
+            Part::Value => "",
+            Part::Low => "-low",
+            Part::High => "-high",
+        };
+        view! {
+            <TextField id=format!("s{id}-{key}{part_id}") label=label hint=if part == Part::Value { spec.hint } else { "" }
+                label_detail=Signal::derive(move || detail.clone())
+                value=Signal::derive(move || draft.with(|d| d.stream(id).map(|s| s.text(part, key)).unwrap_or_default()))
+                on_input=Callback::new(move |t: String| state.update(|d| if let Some(s) = d.stream_mut(id) { s.set_text(part, key, t); }))
+                error=state.error(DelayedField::Stream { id, key, part })
+                prefix=prefix suffix=suffix />
+        }
+    };
+
+    view! {
+        <fieldset class="group stream" class:disabled=move || !enabled.get()>
+            <legend>{move || name.get()}<span class="badge">{move || kind.get().map(|k| k.name()).unwrap_or("")}</span></legend>
+            <div class="stream-head">
+                <div class="field">
+                    <label for=format!("s{id}-name")>"Stream name"</label>
+                    <input id=format!("s{id}-name") type="text" class="text-input" autocomplete="off"
+                        prop:value=move || name.get()
+                        on:input=move |ev| { let t = event_target_value(&ev); edit(Box::new(move |s| s.name = t)); } />
+                </div>
+                <div class="field checkbox">
+                    <input type="checkbox" id=format!("s{id}-enabled") prop:checked=move || enabled.get()
+                        on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s| s.enabled = on)); } />
+                    <label for=format!("s{id}-enabled")>{move || format!("Include {} in the plan", name.get())}</label>
+                </div>
+                <div class="stream-actions">
+                    <button type="button" class="secondary" aria-label=move || format!("Duplicate {}", name.get())
+                        on:click=move |_| state.update(|d| { d.duplicate_stream(id); })>"Duplicate"</button>
+                    <button type="button" class="icon-button" aria-label=move || format!("Remove {}", name.get())
+                        on:click=move |_| state.update(|d| d.remove_stream(id))>"Remove"</button>
+                </div>
+            </div>
+            <Show when=move || enabled.get()>
+                <StreamModes id=id />
+                <div class="stream-fields">
+                {move || fields.get().into_iter().map(|(spec, ranged)| view! {
+                    {text_field(spec, Part::Value, spec.label.to_string(), String::new())}
+                    {ranged.then(|| view! {
+                        <div class="range" role="group" aria-label=format!("Range of {}", spec.label)>
+                            {text_field(spec, Part::Low, "Low".into(), format!(" ({})", spec.label))}
+                            {text_field(spec, Part::High, "High".into(), format!(" ({})", spec.label))}
+                        </div>
+                    })}
+                }).collect_view()}
+                </div>
+            </Show>
+        </fieldset>
+    }
+}
+
+/// The switches some stream kinds have: where the product's numbers and the members come from.
+#[component]
+fn StreamModes(
+    /// The stream's id in the draft.
+    id: u32,
+) -> impl IntoView {
+    let state = expect_context::<DelayedState>();
+    let draft = state.draft;
+    let stream = move || draft.with(|d| d.stream(id).cloned());
+    let kind = Memo::new(move |_| stream().map(|s| s.kind));
+    let edit = move |change: Box<dyn FnOnce(&mut crate::scenario::delayed::StreamDraft)>| {
+        state.update(|d| {
+            if let Some(s) = d.stream_mut(id) {
+                change(s);
+            }
+        })
+    };
+    move || {
+        match kind.get() {
+        Some(StreamType::Product) => view! {
+            <div class="field checkbox">
+                <input type="checkbox" id=format!("s{id}-pricing-net")
+                    prop:checked=move || stream().is_some_and(|s| s.use_pricing_net)
+                    on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s| s.use_pricing_net = on)); } />
+                <label for=format!("s{id}-pricing-net")>"Use the net per sale from Pricing"</label>
+                <p class="hint">{move || match state.pricing_net.get() {
+                    Some(net) => format!("Pricing nets {} a sale after fees and refunds.", Money::new(net, state.currency.get())),
+                    None => "The Pricing calculator has a field to fix.".into(),
+                }}</p>
+            </div>
+            <p class="field-error">{move || state.error(DelayedField::ProductNet { id }).get().unwrap_or_default()}</p>
+            <div class="field checkbox">
+                <input type="checkbox" id=format!("s{id}-audience")
+                    prop:checked=move || stream().is_some_and(|s| s.launch_from_audience)
+                    on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s| s.launch_from_audience = on)); } />
+                <label for=format!("s{id}-audience")>"Launch sales from audience size x conversion"</label>
+            </div>
+        }.into_any(),
+        Some(StreamType::Subscription) => view! {
+            <div class="field">
+                <span class="label" id=format!("s{id}-mode-label")>"New members come"</span>
+                <div class="segmented" role="radiogroup" aria-labelledby=format!("s{id}-mode-label")>
+                    {[(MembersMode::Constant, "Steadily"), (MembersMode::Growing, "Growing"), (MembersMode::ShareOfVisitors, "From blog visitors")]
+                        .into_iter().map(|(mode, label)| view! {
+                            <label>
+                                <input type="radio" name=format!("s{id}-mode")
+                                    prop:checked=move || stream().is_some_and(|s| s.members_mode == mode)
+                                    on:change=move |_| edit(Box::new(move |s| s.members_mode = mode)) />
+                                {label}
+                            </label>
+                        }).collect_view()}
+                </div>
+            </div>
+        }.into_any(),
+        _ => ().into_any(),
+    }
+    }
+}
+
+/// Horizon, target, costs from Break-even, and the uncertainty switch.
+#[component]
+fn PlanSettings() -> impl IntoView {
+    let state = expect_context::<DelayedState>();
+    let draft = state.draft;
+    let symbol = Signal::derive(move || state.currency.get().symbol().to_string());
+    let uncertainty = Memo::new(move |_| draft.with(|d| d.uncertainty));
+    let plain = move |field: DelayedField,
+                      id: &'static str,
+                      label: &'static str,
+                      hint: &'static str,
+                      get: fn(&crate::scenario::delayed::DelayedDraft) -> String,
+                      set: fn(&mut crate::scenario::delayed::DelayedDraft, String),
+                      money: bool| {
+        view! {
+            <TextField id=id label=label hint=hint
+                value=Signal::derive(move || draft.with(get))
+                on_input=Callback::new(move |t: String| state.update(|d| set(d, t)))
+                error=state.error(field)
+                prefix=if money { symbol } else { Signal::derive(String::new) } />
+        }
+    };
+    view! {
+        <fieldset class="group">
+            <legend>"The plan"</legend>
+            {plain(DelayedField::Horizon, "delayed-horizon", "Horizon in months", "1 to 120 months.", |d| d.horizon.clone(), |d, t| d.horizon = t, false)}
+            {plain(DelayedField::Target, "delayed-target", "Target net per month", "The monthly net that would make this worth it to you.", |d| d.target.clone(), |d, t| d.target = t, true)}
+            <p class="hint">
+                {move || format!("Fixed monthly costs of {} come from the ", Money::new(state.monthly_costs.get(), state.currency.get()))}
+                <PageLink page=Page::BreakEven>"Break-even calculator"</PageLink>
+                "'s cost lines."
+            </p>
+            <div class="field checkbox">
+                <input type="checkbox" id="uncertainty" prop:checked=move || uncertainty.get()
+                    on:change=move |ev| { let on = event_target_checked(&ev); state.update(|d| d.uncertainty = on); } />
+                <label for="uncertainty">"Show the uncertainty"</label>
+                <p class="hint">"Give the key rates a low and a high value; a seeded Monte Carlo shows the P10-P90 band."</p>
+            </div>
+            <Show when=move || uncertainty.get()>
+                {plain(DelayedField::TargetBy, "target-by", "Chance of the target by month", "The month by which you need the target.", |d| d.target_by.clone(), |d, t| d.target_by = t, false)}
+                {plain(DelayedField::Paths, "paths", "Paths", "Simulated futures: 1,000 is plenty; up to 20,000.", |d| d.paths.clone(), |d, t| d.paths = t, false)}
+                <p class="hint seed">
+                    {move || format!("Seed {}: a shared plan reproduces the same band. ", draft.with(|d| d.seed))}
+                    <button type="button" class="link-button" on:click=move |_| state.update(|d| d.seed = next_seed(d.seed))>"New seed"</button>
+                </p>
+            </Show>
+        </fieldset>
+    }
+}
+
+/// A new seed from the old one: deterministic, so tests can follow it, yet far from the last.
+fn next_seed(seed: u64) -> u64 {
+    crate::engine::rng::SplitMix64::new(seed).next_u64() % 1_000_000
+}

@@ -1,0 +1,117 @@
+//! The Delayed-income calculator page: streams month by month, income against hours.
+
+mod chart;
+mod form;
+mod results;
+
+use super::ScenarioState;
+use crate::engine::delayed::monte_carlo::{run, MonteCarlo};
+use crate::engine::delayed::{project, Milestones, Projection};
+use crate::engine::fields::parse_money;
+use crate::engine::money::Currency;
+use crate::engine::pricing::calculate;
+use crate::scenario::delayed::{DelayedDraft, DelayedErrors, DelayedField, DelayedInputs};
+use crate::scenario::Scenario;
+use leptos::prelude::*;
+
+/// The Delayed-income calculator's reactive state, including what it takes from the others.
+#[derive(Clone, Copy)]
+pub struct DelayedState {
+    scenario: RwSignal<Scenario>,
+    pub draft: Memo<DelayedDraft>,
+    pub currency: Memo<Currency>,
+    pub pricing_net: Memo<Option<i64>>,
+    /// The Break-even calculator's monthly cost lines that parse, summed.
+    pub monthly_costs: Memo<i64>,
+    pub inputs: Memo<Result<DelayedInputs, DelayedErrors>>,
+    pub projection: Memo<Option<Projection>>,
+    pub milestones: Memo<Option<Milestones>>,
+    pub monte_carlo: Memo<Option<MonteCarlo>>,
+}
+
+impl DelayedState {
+    fn new(scenario: RwSignal<Scenario>) -> Self {
+        let draft = Memo::new(move |_| scenario.with(|s| s.delayed.clone()));
+        let currency = Memo::new(move |_| scenario.with(|s| s.pricing.currency));
+        let pricing_net = Memo::new(move |_| {
+            scenario.with(|s| {
+                s.pricing
+                    .inputs()
+                    .ok()
+                    .map(|i| calculate(&i).net_after_refunds.round() as i64)
+            })
+        });
+        let monthly_costs = Memo::new(move |_| {
+            scenario.with(|s| {
+                s.break_even
+                    .costs
+                    .iter()
+                    .filter_map(|c| parse_money(&c.amount, s.pricing.currency).ok())
+                    .sum()
+            })
+        });
+        let inputs = Memo::new(move |_| {
+            draft.with(|d| d.inputs(currency.get(), pricing_net.get(), monthly_costs.get()))
+        });
+        let projection =
+            Memo::new(move |_| inputs.with(|i| i.as_ref().ok().map(|i| project(&i.plan))));
+        let milestones = Memo::new(move |_| {
+            let target = inputs.with(|i| i.as_ref().ok().map(|i| i.plan.target))?;
+            projection.with(|p| p.as_ref().map(|p| p.milestones(target)))
+        });
+        let monte_carlo = Memo::new(move |_| {
+            inputs.with(|i| {
+                let i = i.as_ref().ok()?;
+                i.uncertainty.as_ref().map(|u| run(&i.plan, u))
+            })
+        });
+        DelayedState {
+            scenario,
+            draft,
+            currency,
+            pricing_net,
+            monthly_costs,
+            inputs,
+            projection,
+            milestones,
+            monte_carlo,
+        }
+    }
+
+    /// Changes the draft.
+    pub fn update(&self, change: impl FnOnce(&mut DelayedDraft)) {
+        self.scenario.update(|s| change(&mut s.delayed));
+    }
+
+    /// The field's sentence, if its text is not acceptable.
+    pub fn error(&self, field: DelayedField) -> Signal<Option<String>> {
+        let (draft, currency, net) = (self.draft, self.currency, self.pricing_net);
+        Signal::derive(move || {
+            draft.with(|d| {
+                d.field_error(&field, currency.get(), net.get())
+                    .map(|e| e.to_string())
+            })
+        })
+    }
+}
+
+#[component]
+pub fn DelayedIncomePage() -> impl IntoView {
+    let scenario = expect_context::<ScenarioState>().0;
+    provide_context(DelayedState::new(scenario));
+    view! {
+        <div class="calculator">
+            <header class="calculator-intro">
+                <h1>"Delayed income"</h1>
+                <p>"Passive income is delayed income. Month by month: how blog, product and subscription income ramps up against the hours you put in, and how wide the honest range is."</p>
+            </header>
+            <div class="calculator-grid wide-form">
+                <form::DelayedForm />
+                <results::PhoneSummary />
+                <results::DelayedResults />
+            </div>
+            <chart::IncomeChart />
+            <results::MonthTable />
+        </div>
+    }
+}

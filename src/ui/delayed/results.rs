@@ -1,0 +1,226 @@
+//! The Delayed-income results: milestones, the honest range, and the month-by-month table.
+
+use super::DelayedState;
+use crate::engine::money::Money;
+use crate::export::projection_csv;
+use crate::format::money_estimate;
+use leptos::prelude::*;
+
+fn month_or(month: Option<u32>, horizon: usize) -> String {
+    match month {
+        Some(m) => format!("month {m}"),
+        None => format!("not within {horizon} months"),
+    }
+}
+
+/// Keeps the headline in sight on narrow screens; screen readers get the full results.
+#[component]
+pub fn PhoneSummary() -> impl IntoView {
+    let state = expect_context::<DelayedState>();
+    view! {
+        <div class="phone-summary" aria-hidden="true">
+            {move || match (state.projection.get(), state.milestones.get()) {
+                (Some(p), Some(m)) => {
+                    let last = p.months.last().map(|m| m.total).unwrap_or(0.0);
+                    view! {
+                        <span>{format!("Month {} income ", p.months.len())}<strong>{money_estimate(last, state.currency.get())}</strong></span>
+                        <span>"Positive "<strong>{month_or(m.cumulative_positive, p.months.len())}</strong></span>
+                    }.into_any()
+                }
+                _ => view! { <span>"Fix the marked fields to see results"</span> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+pub fn DelayedResults() -> impl IntoView {
+    let state = expect_context::<DelayedState>();
+    view! {
+        <section class="results" aria-labelledby="results-title">
+            <h2 id="results-title">"Results"</h2>
+            {move || {
+                let c = state.currency.get();
+                match (state.inputs.get(), state.projection.get(), state.milestones.get()) {
+                    (Ok(inputs), Some(p), Some(m)) => {
+                        let horizon = p.months.len();
+                        let target = Money::from_estimate(inputs.plan.target, c);
+                        let passivity: Vec<(String, String, String)> = m.quarters.iter().map(|q| (
+                            format!("Q{} (months {}-{})", q.quarter, q.quarter * 3 - 2, (q.quarter * 3).min(horizon as u32)),
+                            money_estimate(q.net, c),
+                            q.net_per_hour.map(|r| format!("{}/h", money_estimate(r, c))).unwrap_or_else(|| "no hours".into()),
+                        )).collect();
+                        let streams = if inputs.plan.streams.is_empty() {
+                            Some(view! { <p class="notice">"No stream is switched on: add one or include one in the plan."</p> })
+                        } else { None };
+                        view! {
+                            {streams}
+                            <ul class="milestones" data-testid="milestones">
+                                <li>"First income: "<strong>{month_or(m.first_income, horizon)}</strong></li>
+                                <li>{format!("Net beats your {target} target: ")}<strong>{month_or(m.beats_target, horizon)}</strong></li>
+                                <li>"Cumulative net turns positive: "<strong>{month_or(m.cumulative_positive, horizon)}</strong></li>
+                            </ul>
+                            <UncertaintySummary horizon=horizon />
+                            <h3>"How passive it gets"</h3>
+                            <p class="hint">"Net per hour of effort, quarter by quarter: passive income is when this rises as the hours fall."</p>
+                            <table class="breakdown hours" data-testid="passivity">
+                                <caption class="visually-hidden">"Net per hour by quarter"</caption>
+                                <thead><tr><th scope="col">"Quarter"</th><th scope="col" class="num">"Net"</th><th scope="col" class="num">"Per hour"</th></tr></thead>
+                                <tbody>
+                                    {passivity.into_iter().map(|(q, net, rate)| view! {
+                                        <tr><th scope="row">{q}</th><td class="num">{net}</td><td class="num">{rate}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }
+                    (Err(errors), _, _) => {
+                        let names: Vec<String> = errors.iter().map(|(f, _)| label_of(&state, f)).collect();
+                        view! {
+                            <p class="notice" role="status">
+                                {format!("Results will show once these fields hold valid numbers: {}.", names.join(", "))}
+                            </p>
+                        }.into_any()
+                    }
+                    _ => ().into_any(),
+                }
+            }}
+        </section>
+    }
+}
+
+/// A field's name as the person sees it: "Blog: Visitors per post per month at plateau (low)".
+fn label_of(state: &DelayedState, field: &crate::scenario::delayed::DelayedField) -> String {
+    use crate::scenario::delayed::{DelayedField as F, Part};
+    match field {
+        F::Horizon => "Horizon in months".into(),
+        F::Target => "Target net per month".into(),
+        F::TargetBy => "Chance of the target by month".into(),
+        F::Paths => "Paths".into(),
+        F::ProductNet { id } => state.draft.with(|d| {
+            format!(
+                "{}: net per sale from Pricing",
+                d.stream(*id).map(|s| s.name.clone()).unwrap_or_default()
+            )
+        }),
+        F::Stream { id, key, part } => state.draft.with(|d| {
+            let stream = d.stream(*id);
+            let name = stream.map(|s| s.name.clone()).unwrap_or_default();
+            let label = stream
+                .and_then(|s| s.visible_fields().into_iter().find(|f| f.key == *key))
+                .map(|f| f.label)
+                .unwrap_or(key);
+            let part = match part {
+                Part::Value => "",
+                Part::Low => " (low)",
+                Part::High => " (high)",
+            };
+            format!("{name}: {label}{part}")
+        }),
+    }
+}
+
+/// The Monte Carlo's answers, when uncertainty is on.
+#[component]
+fn UncertaintySummary(
+    /// Months in the projection.
+    horizon: usize,
+) -> impl IntoView {
+    let state = expect_context::<DelayedState>();
+    move || {
+        let mc = state.monte_carlo.get()?;
+        let inputs = state.inputs.get().ok()?;
+        let u = inputs.uncertainty?;
+        let c = state.currency.get();
+        let [p10, p50, p90] = mc.break_even;
+        Some(view! {
+            <h3>"The honest range"</h3>
+            <ul class="milestones" data-testid="uncertainty">
+                <li>
+                    {format!("Chance that net reaches {} a month by month {}: ", Money::from_estimate(inputs.plan.target, c), u.target_by_month)}
+                    <strong>{format!("{:.0} %", mc.target_probability * 100.0)}</strong>
+                </li>
+                <li>
+                    "Cumulative net turns positive: "
+                    <strong>{format!("P10 {}, median {}, P90 {}", month_or(p10, horizon), month_or(p50, horizon), month_or(p90, horizon))}</strong>
+                </li>
+                <li class="hint">{format!("From {} simulated futures, seed {}.", mc.paths, u.seed)}</li>
+            </ul>
+        })
+    }
+}
+
+/// The projection month by month, with a CSV export.
+#[component]
+pub fn MonthTable() -> impl IntoView {
+    let state = expect_context::<DelayedState>();
+    let message = RwSignal::new(String::new());
+    let export = move |_| {
+        let (Some(p), Ok(inputs)) = (
+            state.projection.get_untracked(),
+            state.inputs.get_untracked(),
+        ) else {
+            message.set("Fix the marked fields first: there is nothing to export yet.".into());
+            return;
+        };
+        let names: Vec<String> = inputs.plan.streams.iter().map(|s| s.name.clone()).collect();
+        let csv = state.draft.with_untracked(|d| {
+            projection_csv(
+                d,
+                &p,
+                &names,
+                inputs.plan.monthly_costs,
+                state.currency.get_untracked(),
+            )
+        });
+        match crate::platform::download("delayed-income.csv", &csv, "text/csv;charset=utf-8") {
+            Ok(()) => message.set("Exported delayed-income.csv.".into()),
+            Err(e) => message.set(e),
+        }
+    };
+    view! {
+        <section class="comparison" aria-labelledby="months-title">
+            <div class="section-head">
+                <h2 id="months-title">"Month by month"</h2>
+                <button type="button" class="secondary" on:click=export>"Export CSV"</button>
+            </div>
+            <p class="hint" role="status">{move || message.get()}</p>
+            {move || {
+                let c = state.currency.get();
+                let p = state.projection.get()?;
+                let names: Vec<String> = state.inputs.get().ok()?.plan.streams.iter().map(|s| s.name.clone()).collect();
+                Some(view! {
+                    <div class="table-scroll tall" tabindex="0" role="region" aria-label="Month by month table">
+                        <table class="compare months">
+                            <caption class="visually-hidden">"Income, costs, hours and net, month by month"</caption>
+                            <thead><tr>
+                                <th scope="col">"Month"</th>
+                                {names.into_iter().map(|n| view! { <th scope="col" class="num">{n}</th> }).collect_view()}
+                                <th scope="col" class="num">"Total"</th>
+                                <th scope="col" class="num">"Costs"</th>
+                                <th scope="col" class="num">"Net"</th>
+                                <th scope="col" class="num">"Hours"</th>
+                                <th scope="col" class="num">"Net per hour"</th>
+                                <th scope="col" class="num">"Cumulative"</th>
+                            </tr></thead>
+                            <tbody>
+                                {p.months.into_iter().map(|m| view! {
+                                    <tr>
+                                        <th scope="row">{m.month}</th>
+                                        {m.income.iter().map(|v| view! { <td class="num">{money_estimate(*v, c)}</td> }).collect_view()}
+                                        <td class="num">{money_estimate(m.total, c)}</td>
+                                        <td class="num">{money_estimate(-m.costs, c)}</td>
+                                        <td class="num" class:negative=m.net < 0.0>{money_estimate(m.net, c)}</td>
+                                        <td class="num">{crate::engine::break_even::round_hours(m.hours)}</td>
+                                        <td class="num">{m.net_per_hour.map(|r| money_estimate(r, c)).unwrap_or_else(|| "-".into())}</td>
+                                        <td class="num" class:negative=m.cumulative < 0.0>{money_estimate(m.cumulative, c)}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                })
+            }}
+        </section>
+    }
+}
