@@ -16,12 +16,13 @@ CARGO_BIN := $(HOME)/.cargo/bin
 unexport NO_COLOR
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
-.PHONY: help serve build test tools-dev tools-test check-fmt lint test-native test-wasm test-e2e size ci
+.PHONY: help serve build test bench tools-dev tools-test check-fmt lint test-native test-wasm test-e2e size ci
 
 help:
 	@echo "make serve   install what the dev build needs, then serve the app on http://127.0.0.1:8080/"
 	@echo "make test    install what the tests need, then run every check (what CI runs)"
 	@echo "make build   release build into dist/"
+	@echo "make bench   engine timings, input-to-chart latency in the built app, and the size report"
 
 ## ---- installs (each step does nothing when the tool is already right) ----
 
@@ -87,5 +88,10 @@ test: tools-test
 	@start=$$(date +%s); \
 	$(MAKE) --no-print-directory check-fmt lint test-native test-wasm build test-e2e size; \
 	echo "make test: all checks passed in $$(( $$(date +%s) - start )) s"
+
+bench: tools-test build
+	cargo bench --bench delayed
+	node tests/bench/latency.mjs
+	node tests/size-report.mjs dist
 
 ci: test

@@ -209,6 +209,10 @@ pub struct Simulator {
     /// Each blog's reach per month (visitors per unit of plateau); empty for other streams.
     reach: Vec<Vec<f64>>,
     members: Vec<f64>,
+    /// Running powers, so a month costs multiplications instead of `exp2` and `pow` calls:
+    /// the product's launch decay and the subscription's growth, with their monthly factors.
+    power: Vec<f64>,
+    step: Vec<f64>,
 }
 
 impl Simulator {
@@ -220,15 +224,31 @@ impl Simulator {
                 _ => Vec::new(),
             })
             .collect();
-        Simulator {
+        let mut sim = Simulator {
             reach,
             members: vec![0.0; kinds.len()],
-        }
+            power: vec![1.0; kinds.len()],
+            step: vec![1.0; kinds.len()],
+        };
+        sim.reset(kinds);
+        sim
     }
 
-    /// Starts a new run from no members.
-    pub fn reset(&mut self) {
-        self.members.iter_mut().for_each(|m| *m = 0.0);
+    /// Starts a new run of `kinds` (same streams, perhaps other rates) from month 1.
+    pub fn reset(&mut self, kinds: &[StreamKind]) {
+        for (i, k) in kinds.iter().enumerate() {
+            self.members[i] = 0.0;
+            self.power[i] = 1.0;
+            self.step[i] = match k {
+                StreamKind::Product(p) if p.half_life > 0.0 => libm::exp2(-1.0 / p.half_life),
+                StreamKind::Product(_) => 0.0,
+                StreamKind::Subscription(Subscription {
+                    new_members: NewMembers::Growing(_, g),
+                    ..
+                }) => 1.0 + g,
+                _ => 1.0,
+            };
+        }
     }
 
     /// Income per stream in month `m` (1-based) into `income`; returns the blog visitors.
@@ -245,10 +265,25 @@ impl Simulator {
         for (i, k) in kinds.iter().enumerate() {
             income[i] = match k {
                 StreamKind::Blog(b) => b.income_at(self.reach[i][mi] * b.plateau),
-                StreamKind::Product(p) => p.sales_in(m, visitors) * p.net_per_sale,
+                // The same curves as `Product::sales_in` and `Subscription::new_in`, stepped.
+                StreamKind::Product(p) if m >= p.launch_month => {
+                    let extra = (p.launch_sales - p.baseline) * self.power[i];
+                    self.power[i] *= self.step[i];
+                    let sales = p.baseline + extra + visitors / 1000.0 * p.per_thousand_visitors;
+                    sales.max(0.0) * p.net_per_sale
+                }
+                StreamKind::Product(_) => 0.0,
                 StreamKind::Subscription(s) => {
+                    let new = match s.new_members {
+                        NewMembers::Growing(start, _) if m >= s.start_month => {
+                            let n = start * self.power[i];
+                            self.power[i] *= self.step[i];
+                            n.max(0.0)
+                        }
+                        _ => s.new_in(m, visitors),
+                    };
                     let churn = s.churn.clamp(0.0, 1.0);
-                    self.members[i] = self.members[i] * (1.0 - churn) + s.new_in(m, visitors);
+                    self.members[i] = self.members[i] * (1.0 - churn) + new;
                     self.members[i] * s.net_price
                 }
             };

@@ -1,0 +1,80 @@
+//! Prints how long the Delayed-income engine takes natively: the deterministic 120-month
+//! projection and seeded Monte Carlo runs of 1,000 and 10,000 paths (median and p95).
+
+use honest_income::engine::delayed::monte_carlo::{run, Range, StreamRanges, Uncertainty};
+use honest_income::engine::delayed::project;
+use honest_income::engine::money::Currency;
+use honest_income::scenario::delayed_presets::bloggers_first_year;
+use std::hint::black_box;
+use std::time::Instant;
+
+fn timings(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
+    let mut ms: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    ms.sort_by(f64::total_cmp);
+    let at = |q: f64| ms[((q * runs as f64).ceil() as usize).clamp(1, runs) - 1];
+    (at(0.5), at(0.95))
+}
+
+fn main() {
+    let mut draft = bloggers_first_year();
+    draft.horizon = "120".into();
+    let plan = draft
+        .inputs(Currency::Usd, None, 3500)
+        .expect("preset")
+        .plan;
+    let ranges = vec![
+        StreamRanges {
+            plateau: Some(Range {
+                low: 300.0,
+                high: 900.0,
+            }),
+            click_through: Some(Range {
+                low: 0.01,
+                high: 0.05,
+            }),
+            conversion: Some(Range {
+                low: 0.005,
+                high: 0.03,
+            }),
+            ..Default::default()
+        },
+        StreamRanges {
+            half_life: Some(Range {
+                low: 0.25,
+                high: 2.0,
+            }),
+            ..Default::default()
+        },
+    ];
+    let uncertainty = |paths| Uncertainty {
+        ranges: ranges.clone(),
+        paths,
+        seed: 2026,
+        target_by_month: 12,
+    };
+
+    println!("Delayed income engine, native release build, 120 months, 2 streams");
+    println!("{:<36} {:>12} {:>12}", "case", "median ms", "p95 ms");
+    let (m, p) = timings(2000, || {
+        black_box(project(black_box(&plan)));
+    });
+    println!("{:<36} {:>12.4} {:>12.4}", "deterministic projection", m, p);
+    for (paths, runs) in [(1_000u32, 200usize), (10_000, 30)] {
+        let u = uncertainty(paths);
+        let (m, p) = timings(runs, || {
+            black_box(run(black_box(&plan), &u));
+        });
+        println!(
+            "{:<36} {:>12.3} {:>12.3}",
+            format!("Monte Carlo, {paths} paths"),
+            m,
+            p
+        );
+    }
+}
