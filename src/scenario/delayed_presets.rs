@@ -20,7 +20,7 @@ pub const DELAYED_PRESETS: [DelayedPreset; 4] = [
     DelayedPreset {
         id: "newsletter",
         name: "A paid newsletter",
-        assumptions: "A $5-a-month newsletter on Substack (nets $4.01 after its 10 %, card fees and billing): 15 new paying readers a month at first, growing 5 % a month, 5 % leave each month. Writing takes 20 hours a month after a 2-month start of 30 hours a month.",
+        assumptions: "A $5-a-month newsletter on Substack (nets $4.01 after its 10 %, card fees and billing): 15 new paying readers a month at first, growing 3 % a month, 5 % leave each month. Writing takes 20 hours a month after a 2-month start of 30 hours a month.",
         build: newsletter,
     },
     DelayedPreset {
@@ -32,7 +32,7 @@ pub const DELAYED_PRESETS: [DelayedPreset; 4] = [
     DelayedPreset {
         id: "small-saas",
         name: "A small SaaS",
-        assumptions: "A $19-a-month tool on Stripe (nets $18.02): open from month 4 with 3 sign-ups a month growing 15 % a month, 4 % churn; $60 a month of hosting and AI API costs are set in Break-even. Three months of building at 80 hours, then 25 hours a month.",
+        assumptions: "A $19-a-month tool on Stripe (nets $18.02): open from month 4 with 3 sign-ups a month growing 5 % a month, 4 % churn. Hosting and AI API costs (about $60 a month) belong in the Break-even cost lines, which this plan uses. Three months of building at 80 hours, then 25 hours a month.",
         build: small_saas,
     },
 ];
@@ -110,7 +110,7 @@ pub fn newsletter() -> DelayedDraft {
         &[
             ("start_month", "1"),
             ("members", "15"),
-            ("growth", "5"),
+            ("growth", "3"),
             ("churn", "5"),
             ("price", "4.01"),
             ("build_months", "2"),
@@ -151,7 +151,7 @@ pub fn small_saas() -> DelayedDraft {
         &[
             ("start_month", "4"),
             ("members", "3"),
-            ("growth", "15"),
+            ("growth", "5"),
             ("churn", "4"),
             ("price", "18.02"),
             ("build_months", "3"),
