@@ -4,6 +4,7 @@
 //! values from storage or a link go through the same validation as typed ones.
 
 pub mod break_even;
+pub mod codec;
 pub mod delayed;
 pub mod delayed_presets;
 pub mod pricing;

@@ -1,0 +1,225 @@
+//! Stored records and share links: fixtures of every released version, damage, and fuzzing.
+#![cfg(not(target_arch = "wasm32"))]
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use honest_income::engine::money::Currency;
+use honest_income::scenario::codec::{
+    decode_link, decode_record, encode_link, encode_record, LinkError, RecordError, ShareError,
+    StoredRecord, MAX_LINK_CHARS,
+};
+use honest_income::scenario::{PricingField, Scenario};
+use proptest::prelude::*;
+
+const RECORD_V1: &str = include_str!("fixtures/record-v1.json");
+const LINK_V1: &str = include_str!("fixtures/link-v1.txt");
+
+#[test]
+fn a_version_1_record_still_opens() {
+    let record = decode_record(RECORD_V1).expect("v1 record");
+    assert_eq!(record.name, "Workshop on Payhip");
+    assert_eq!(record.id, "s-1a2b3c");
+    assert_eq!(record.scenario.pricing.price, "29");
+    assert_eq!(record.scenario.pricing.platform, "payhip-free");
+    assert_eq!(record.scenario.break_even.build_hours, "60");
+    assert!(record.scenario.delayed.uncertainty);
+    let net = honest_income::engine::pricing::calculate(&record.scenario.pricing.inputs().unwrap());
+    assert_eq!(net.sale.net, 2900 - 145 - 114);
+}
+
+#[test]
+fn a_version_1_link_still_opens() {
+    let scenario = decode_link(LINK_V1.trim()).expect("v1 link");
+    assert_eq!(scenario.pricing.price, "29");
+    assert_eq!(scenario.pricing.layers.len(), 2);
+    assert_eq!(scenario.break_even.build_hours, "60");
+    // Everything the link did not change is the default of its version.
+    assert_eq!(scenario.pricing.refund, "3");
+    assert_eq!(
+        decode_link(&format!("#{}", LINK_V1.trim())).unwrap(),
+        scenario
+    );
+}
+
+#[test]
+fn records_and_links_round_trip() {
+    let record = decode_record(RECORD_V1).unwrap();
+    assert_eq!(decode_record(&encode_record(&record)).unwrap(), record);
+    let link = encode_link(&record.scenario).unwrap();
+    assert!(link.starts_with("s=1."));
+    assert!(
+        link.len() < 1000,
+        "a typical scenario stays under 1,000 characters: {}",
+        link.len()
+    );
+    assert_eq!(decode_link(&link).unwrap(), record.scenario);
+    let default_link = encode_link(&Scenario::default()).unwrap();
+    assert_eq!(default_link, "s=1.e30");
+}
+
+#[test]
+fn newer_and_damaged_records_are_refused_and_named() {
+    let newer = RECORD_V1.replacen("\"schema\": 1", "\"schema\": 9", 1);
+    assert_eq!(decode_record(&newer), Err(RecordError::Newer { schema: 9 }));
+    for raw in [
+        "",
+        "{",
+        "null",
+        "[]",
+        "{\"schema\":1}",
+        "{\"schema\":\"1\",\"scenario\":{}}",
+    ] {
+        assert_eq!(decode_record(raw), Err(RecordError::Corrupt), "{raw:?}");
+    }
+    assert!(RecordError::Newer { schema: 9 }
+        .to_string()
+        .contains("left untouched"));
+}
+
+#[test]
+fn damaged_links_say_so() {
+    let good = LINK_V1.trim();
+    let cases: Vec<(String, LinkError)> = vec![
+        (good[..good.len() / 2].to_string(), LinkError::Damaged),
+        (good.replace('e', "*"), LinkError::Damaged),
+        ("s=1.%%%".into(), LinkError::Damaged),
+        ("s=0.e30".into(), LinkError::Damaged),
+        ("s=2.e30".into(), LinkError::Future { version: 2 }),
+        ("s=abc".into(), LinkError::Damaged),
+        ("x=1".into(), LinkError::Missing),
+        ("".into(), LinkError::Missing),
+        (format!("s=1.{}", "A".repeat(1_000_000)), LinkError::TooLong),
+        (
+            format!("s=1.{}", URL_SAFE_NO_PAD.encode("[1,2]")),
+            LinkError::Damaged,
+        ),
+        (
+            format!(
+                "s=1.{}",
+                URL_SAFE_NO_PAD.encode(r#"{"pricing":{"layers":7}}"#)
+            ),
+            LinkError::Damaged,
+        ),
+    ];
+    for (fragment, expected) in cases {
+        assert_eq!(
+            decode_link(&fragment),
+            Err(expected),
+            "{}",
+            &fragment[..fragment.len().min(60)]
+        );
+    }
+    assert!(LinkError::Damaged
+        .to_string()
+        .starts_with("This link is damaged"));
+}
+
+#[test]
+fn values_from_a_link_pass_the_same_validation_as_typed_ones() {
+    let patch = r#"{"pricing":{"price":"NaN","refund":"-5","volume":"1e400"}}"#;
+    let scenario = decode_link(&format!("s=1.{}", URL_SAFE_NO_PAD.encode(patch))).unwrap();
+    assert_eq!(scenario.pricing.price, "NaN", "the text is kept as typed");
+    let errors = scenario.pricing.inputs().unwrap_err();
+    let fields: Vec<PricingField> = errors.iter().map(|(f, _)| *f).collect();
+    assert_eq!(
+        fields,
+        [
+            PricingField::Price,
+            PricingField::Refund,
+            PricingField::Volume
+        ]
+    );
+    let huge = r#"{"pricing":{"price":"99999999999999999999"}}"#;
+    let scenario = decode_link(&format!("s=1.{}", URL_SAFE_NO_PAD.encode(huge))).unwrap();
+    assert!(scenario.pricing.field_error(PricingField::Price).is_some());
+    let _ = Currency::Usd;
+}
+
+#[test]
+fn a_scenario_too_big_for_a_link_is_refused_with_a_sentence() {
+    let mut scenario = Scenario::default();
+    for i in 0..19 {
+        scenario
+            .pricing
+            .layers
+            .push(honest_income::scenario::LayerDraft {
+                name: format!("A fee layer with a long descriptive name number {i}"),
+                percent: "1.2345".into(),
+                fixed: "0.37".into(),
+                monthly: "12.00".into(),
+                subscriptions_only: false,
+            });
+    }
+    let Err(ShareError::TooLong { chars }) = encode_link(&scenario) else {
+        panic!("expected the link to be refused");
+    };
+    assert!(chars > MAX_LINK_CHARS);
+    assert!(ShareError::TooLong { chars }
+        .to_string()
+        .contains("Export it as a file instead"));
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[0-9]{0,6}(\\.[0-9]{0,3})?",
+        "[ -~]{0,12}",
+        Just("NaN".to_string()),
+        Just("1e400".to_string()),
+        "\\PC{0,8}",
+    ]
+}
+
+fn scenario() -> impl Strategy<Value = Scenario> {
+    (
+        text(),
+        text(),
+        text(),
+        text(),
+        any::<bool>(),
+        0usize..4,
+        any::<u64>(),
+    )
+        .prop_map(
+            |(price, refund, hours, target, subscription, drop_layers, seed)| {
+                let mut s = Scenario::default();
+                s.pricing.price = price;
+                s.pricing.refund = refund;
+                s.pricing.subscription = subscription;
+                s.break_even.build_hours = hours;
+                s.delayed.target = target;
+                s.delayed.seed = seed;
+                let keep = s.break_even.costs.len().saturating_sub(drop_layers);
+                s.break_even.costs.truncate(keep);
+                s
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_link_text_gives_an_error_never_a_panic(fragment in "\\PC{0,300}") {
+        let _ = decode_link(&fragment);
+        let _ = decode_link(&format!("s=1.{fragment}"));
+    }
+
+    #[test]
+    fn random_base64_payloads_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = decode_link(&format!("s=1.{}", URL_SAFE_NO_PAD.encode(&bytes)));
+    }
+
+    #[test]
+    fn random_records_give_an_error_never_a_panic(raw in "\\PC{0,300}") {
+        let _ = decode_record(&raw);
+        let _ = decode_record(&format!("{{\"schema\":1,\"scenario\":{raw}}}"));
+    }
+
+    #[test]
+    fn encode_then_decode_gives_the_same_scenario(s in scenario()) {
+        let link = encode_link(&s).expect("small scenarios fit in a link");
+        prop_assert_eq!(decode_link(&link).unwrap(), s.clone());
+        let record = StoredRecord { schema: 1, id: "x".into(), name: "n".into(), updated: 1.0, scenario: s };
+        prop_assert_eq!(decode_record(&encode_record(&record)).unwrap(), record);
+    }
+}
