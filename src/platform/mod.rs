@@ -2,6 +2,7 @@
 
 pub mod canvas;
 pub mod route;
+pub mod storage;
 
 use wasm_bindgen::JsCast;
 

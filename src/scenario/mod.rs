@@ -7,6 +7,7 @@ pub mod break_even;
 pub mod codec;
 pub mod delayed;
 pub mod delayed_presets;
+pub mod library;
 pub mod pricing;
 
 pub use break_even::{BreakEvenDraft, BreakEvenErrors, BreakEvenField, CostLineDraft, CurveKind};

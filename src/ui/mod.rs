@@ -5,8 +5,10 @@ mod delayed;
 mod fields;
 mod landing;
 mod layout;
+pub mod library;
 mod line_chart;
 mod pricing;
+mod scenario_bar;
 
 use crate::platform::route::{current_page, push_page, Page};
 use crate::scenario::Scenario;
@@ -40,6 +42,28 @@ impl CurrentPage {
 pub fn App() -> impl IntoView {
     let scenario = RwSignal::new(Scenario::default());
     provide_context(ScenarioState(scenario));
+    let library = library::Library::boot(scenario);
+    provide_context(library);
+    // Autosave: every change after the first render schedules a save.
+    Effect::new(move |previous: Option<()>| {
+        scenario.track();
+        if previous.is_some() {
+            library.changed();
+        }
+    });
+    let storage = window_event_listener(leptos::ev::storage, move |e| {
+        library.storage_event(e.key(), e.new_value())
+    });
+    let hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        library.open_link(&hash);
+    });
+    on_cleanup(move || {
+        storage.remove();
+        hash.remove();
+    });
     let page = RwSignal::new(current_page());
     provide_context(CurrentPage(page));
     let popstate = window_event_listener(leptos::ev::popstate, move |_| page.set(current_page()));
@@ -58,6 +82,7 @@ pub fn App() -> impl IntoView {
     view! {
         <layout::Header />
         <main id="main" tabindex="-1">
+            {move || (page.get() != Page::Home).then(|| view! { <scenario_bar::ScenarioBar /> })}
             {move || match page.get() {
                 Page::Home => view! { <landing::Landing /> }.into_any(),
                 Page::Pricing => view! { <PricingPage /> }.into_any(),

@@ -1,0 +1,119 @@
+//! The saved scenarios as a whole: storage keys, the index, and the export file.
+
+use super::codec::{decode_record, encode_record, StoredRecord};
+use super::SCHEMA_VERSION;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Every key starts with this prefix; the number is the storage layout's version.
+pub const PREFIX: &str = "honest-income.v1.";
+pub const INDEX_KEY: &str = "honest-income.v1.index";
+pub const CURRENT_KEY: &str = "honest-income.v1.current";
+
+/// The key of one scenario's record.
+pub fn record_key(id: &str) -> String {
+    format!("{PREFIX}scenario.{id}")
+}
+
+/// Where a damaged raw value is kept aside (never deleted).
+pub fn quarantine_key(key: &str, now_ms: f64) -> String {
+    format!(
+        "{PREFIX}quarantine.{}.{}",
+        key.trim_start_matches(PREFIX),
+        now_ms as u64
+    )
+}
+
+/// A fresh id from the clock and a counter: short, and unique within a browser.
+pub fn new_id(now_ms: f64, counter: u32) -> String {
+    format!("s{:x}{counter:x}", now_ms as u64)
+}
+
+/// One line of the index: enough to list scenarios without reading them all.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct IndexEntry {
+    pub id: String,
+    pub name: String,
+    pub updated: f64,
+}
+
+impl From<&StoredRecord> for IndexEntry {
+    fn from(r: &StoredRecord) -> Self {
+        IndexEntry {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            updated: r.updated,
+        }
+    }
+}
+
+/// Reads the index; a damaged index is rebuilt from the records, so it never hides them.
+pub fn decode_index(raw: Option<&str>) -> Option<Vec<IndexEntry>> {
+    serde_json::from_str(raw?).ok()
+}
+
+/// Newest first.
+pub fn sort_entries(entries: &mut [IndexEntry]) {
+    entries.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+}
+
+/// A name not yet used: "Plan", "Plan (2)", ...
+pub fn unique_name(wanted: &str, taken: &[IndexEntry]) -> String {
+    let wanted = wanted.trim();
+    let wanted = if wanted.is_empty() { "My plan" } else { wanted };
+    if !taken.iter().any(|e| e.name == wanted) {
+        return wanted.to_string();
+    }
+    (2..)
+        .map(|n| format!("{wanted} ({n})"))
+        .find(|name| !taken.iter().any(|e| &e.name == name))
+        .unwrap_or_else(|| wanted.to_string())
+}
+
+/// The export file: every saved scenario, the durable copy.
+#[derive(Serialize, Deserialize)]
+struct ExportFile {
+    app: String,
+    schema: u32,
+    exported: f64,
+    scenarios: Vec<Value>,
+}
+
+pub fn encode_export(records: &[StoredRecord], now_ms: f64) -> String {
+    let file = ExportFile {
+        app: "honest-income".into(),
+        schema: SCHEMA_VERSION,
+        exported: now_ms,
+        scenarios: records
+            .iter()
+            .filter_map(|r| serde_json::from_str(&encode_record(r)).ok())
+            .collect(),
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// What an import found: the records it could read, and how many it could not.
+#[derive(Debug, PartialEq)]
+pub struct Imported {
+    pub records: Vec<StoredRecord>,
+    pub skipped: usize,
+}
+
+/// Reads an export file; None when it is not one.
+pub fn decode_export(text: &str) -> Option<Imported> {
+    let file: ExportFile = serde_json::from_str(text).ok()?;
+    if file.app != "honest-income" {
+        return None;
+    }
+    let mut imported = Imported {
+        records: Vec::new(),
+        skipped: 0,
+    };
+    for value in file.scenarios {
+        match decode_record(&value.to_string()) {
+            Ok(r) => imported.records.push(r),
+            Err(_) => imported.skipped += 1,
+        }
+    }
+    Some(imported)
+}

@@ -1,0 +1,156 @@
+//! The bar above each calculator: which plan this is, whether it is saved, and what to do with it.
+
+use super::library::{Library, Status};
+use crate::platform::storage::time_label;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn ScenarioBar() -> impl IntoView {
+    let library = expect_context::<Library>();
+    let name = Memo::new(move |_| library.current.get().map(|c| c.1));
+    let status_text = move || match library.status.get() {
+        Status::Unavailable => crate::platform::storage::StorageError::Unavailable.to_string(),
+        Status::Unsaved { from_link: true } => {
+            "Opened from a link: not saved yet. Save it under a name to keep it here.".into()
+        }
+        Status::Unsaved { from_link: false } => "Not saved yet: changes save automatically.".into(),
+        Status::Saved { at } => format!("Saved in this browser at {}.", time_label(at)),
+        Status::Failed(sentence) => sentence,
+    };
+    let failed = move || {
+        matches!(
+            library.status.get(),
+            Status::Failed(_) | Status::Unavailable
+        )
+    };
+    let link = RwSignal::new(None::<Result<String, String>>);
+    let message = RwSignal::new(String::new());
+    let new_name = RwSignal::new(String::new());
+    let copy_link = move |_| {
+        let made = library.link();
+        if let Ok(url) = &made {
+            if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
+                let _ = clipboard.write_text(url);
+            }
+        }
+        link.set(Some(made));
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let promise = file.text();
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            let result = match text {
+                Some(t) => library.import(&t),
+                None => "That file could not be read.".into(),
+            };
+            message.set(result);
+        });
+    };
+
+    view! {
+        <section class="scenario-bar" aria-label="Your plan">
+            <div class="plan-line">
+                <p class="plan-name">
+                    <span class="label">"Plan: "</span>
+                    <strong data-testid="plan-name">{move || name.get().unwrap_or_else(|| "Unsaved plan".into())}</strong>
+                </p>
+                <p class="plan-status" class:problem=failed role="status" data-testid="save-status">{status_text}</p>
+                <div class="plan-actions">
+                    <button type="button" class="secondary" on:click=copy_link>"Copy link"</button>
+                </div>
+            </div>
+            {move || link.get().map(|made| match made {
+                Ok(url) => view! {
+                    <div class="field share">
+                        <label for="share-link">"Link to this plan (copied if your browser allows)"</label>
+                        <input id="share-link" class="text-input" type="text" readonly prop:value=url
+                            on:focus=|ev| { if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select(); } } />
+                    </div>
+                }.into_any(),
+                Err(sentence) => view! { <p class="notice" role="alert">{sentence}</p> }.into_any(),
+            })}
+            <ul class="plan-notices" role="status">
+                {move || library.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                {move || library.conflict.get().map(|theirs| view! {
+                    <li class="conflict">
+                        {format!("This plan was changed in another tab at {}. Nothing was overwritten. ", time_label(theirs.updated))}
+                        <button type="button" class="link-button" on:click=move |_| library.load_theirs()>"Show that version"</button>
+                        " or "
+                        <button type="button" class="link-button" on:click=move |_| library.keep_mine()>"keep this tab's as a copy"</button>
+                    </li>
+                })}
+                {move || library.deleted.get().map(|gone| view! {
+                    <li>
+                        {format!("Deleted \"{}\". ", gone.name)}
+                        <button type="button" class="link-button" on:click=move |_| library.undo_delete()>"Undo"</button>
+                    </li>
+                })}
+            </ul>
+            <details class="manage">
+                <summary>"Manage plans"</summary>
+                <div class="manage-body">
+                    <div class="field">
+                        <label for="plan-name-input">"Name"</label>
+                        <div class="inline">
+                            <input id="plan-name-input" class="text-input" type="text" autocomplete="off" maxlength="80"
+                                prop:value=move || new_name.get()
+                                on:input=move |ev| new_name.set(event_target_value(&ev)) />
+                            <button type="button" on:click=move |_| library.save_as(&new_name.get_untracked())>"Save as new plan"</button>
+                            <button type="button" class="secondary" disabled=move || name.get().is_none()
+                                on:click=move |_| library.rename(&new_name.get_untracked())>"Rename this plan"</button>
+                        </div>
+                    </div>
+                    <div class="layer-actions">
+                        <button type="button" class="secondary" on:click=move |_| library.duplicate()>"Duplicate"</button>
+                        <button type="button" class="icon-button" disabled=move || name.get().is_none()
+                            on:click=move |_| library.delete()>"Delete this plan"</button>
+                    </div>
+                    <h3>"Saved plans"</h3>
+                    <Show when=move || library.entries.with(|e| e.is_empty())>
+                        <p class="hint">"No saved plans yet."</p>
+                    </Show>
+                    <ul class="plan-list">
+                        {move || library.entries.get().into_iter().map(|entry| {
+                            let id = entry.id.clone();
+                            let is_current = library.current.with(|c| c.as_ref().is_some_and(|c| c.0 == entry.id));
+                            view! {
+                                <li class:current=is_current>
+                                    <span>{entry.name.clone()}</span>
+                                    <span class="meta">{format!("changed {}", time_label(entry.updated))}</span>
+                                    <button type="button" class="link-button" disabled=is_current
+                                        aria-label=format!("Open {}", entry.name)
+                                        on:click=move |_| library.open(&id)>{if is_current { "open now" } else { "Open" }}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    <h3>"Keep a durable copy"</h3>
+                    <p class="hint">"Browsers may clear saved data (Safari after a week without visits, private windows at once). A link or an exported file is the durable copy."</p>
+                    <div class="layer-actions">
+                        <button type="button" class="secondary" on:click=move |_| {
+                            if let Err(e) = library.export_all() { message.set(e); } else { message.set("Exported every plan to honest-income-scenarios.json.".into()); }
+                        }>"Export all plans"</button>
+                        <label class="file-button">
+                            "Import plans from a file"
+                            <input type="file" accept="application/json,.json" on:change=import />
+                        </label>
+                    </div>
+                    <p class="hint" role="status">{move || message.get()}</p>
+                </div>
+            </details>
+        </section>
+    }
+}

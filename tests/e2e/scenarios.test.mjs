@@ -1,0 +1,120 @@
+// Scenarios are never lost: autosave, named plans, undo, and links that open as new plans.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, openPage } from './browser.mjs';
+import { PricingPage } from './pricing-page.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+const status = (page) => page.getByTestId('save-status').innerText();
+const planName = (page) => page.getByTestId('plan-name').innerText();
+async function waitSaved(page) {
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]')?.textContent.startsWith('Saved in this browser'));
+}
+/** Waits until a saved record in localStorage holds this price. */
+async function waitStored(page, price) {
+  await page.waitForFunction((p) => Object.keys(localStorage)
+    .filter((k) => k.startsWith('honest-income.v1.scenario.'))
+    .some((k) => localStorage.getItem(k).includes(`"price":"${p}"`)), price);
+}
+async function manage(page) {
+  const details = page.locator('details.manage');
+  if (!(await details.evaluate((d) => d.open))) await page.getByText('Manage plans').click();
+}
+
+test('the plan autosaves and survives a reload', async () => {
+  const pricing = await PricingPage.open(app.browser, app.url);
+  assert.match(await status(pricing.page), /Not saved yet: changes save automatically/);
+  await pricing.type('Price', '30');
+  await waitSaved(pricing.page);
+  assert.equal(await planName(pricing.page), 'My plan');
+  await pricing.page.reload();
+  await pricing.page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+  assert.equal(await pricing.field('Price').inputValue(), '30');
+  assert.equal(await pricing.stat('Net per sale'), '$26.50');
+  await pricing.close();
+});
+
+test('named plans: save as, switch, rename, duplicate, delete and undo', async () => {
+  const pricing = await PricingPage.open(app.browser, app.url);
+  const page = pricing.page;
+  await manage(page);
+  await page.getByLabel('Name', { exact: true }).fill('Workshop at $30');
+  await page.getByRole('button', { name: 'Save as new plan' }).click();
+  await pricing.type('Price', '30');
+  await waitStored(page, '30');
+  assert.equal(await planName(page), 'Workshop at $30');
+
+  await page.getByLabel('Name', { exact: true }).fill('Workshop at $45');
+  await page.getByRole('button', { name: 'Save as new plan' }).click();
+  await pricing.type('Price', '45');
+  await waitStored(page, '45');
+  assert.equal(await page.locator('.plan-list li').count(), 2);
+
+  await page.getByRole('button', { name: 'Open Workshop at $30' }).click();
+  assert.equal(await pricing.field('Price').inputValue(), '30');
+  await page.getByLabel('Name', { exact: true }).fill('Cheap workshop');
+  await page.getByRole('button', { name: 'Rename this plan' }).click();
+  assert.equal(await planName(page), 'Cheap workshop');
+  await page.getByRole('button', { name: 'Duplicate' }).click();
+  assert.equal(await planName(page), 'Cheap workshop (copy)');
+  assert.equal(await page.locator('.plan-list li').count(), 3);
+
+  await page.getByRole('button', { name: 'Delete this plan' }).click();
+  assert.equal(await page.locator('.plan-list li').count(), 2);
+  assert.match(await page.locator('.plan-notices').innerText(), /Deleted "Cheap workshop \(copy\)"/);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await page.locator('.plan-list li').count(), 3);
+  assert.equal(await planName(page), 'Cheap workshop (copy)');
+  assert.match(await page.locator('.plan-list').innerText(), /changed \d\d:\d\d/);
+  await pricing.close();
+});
+
+test('a copied link opens as a new unsaved plan and never overwrites a saved one', async () => {
+  const pricing = await PricingPage.open(app.browser, app.url);
+  await pricing.type('Price', '45');
+  await pricing.page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await pricing.page.getByLabel(/Link to this plan/).inputValue();
+  assert.match(link, /\/tools\/calc\/\?page=pricing#s=1\.[A-Za-z0-9_-]+$/);
+  assert.ok(link.length < 1000, `link of ${link.length} characters`);
+  await pricing.close();
+
+  // Another browser profile with its own saved plan at $30.
+  const { page, context } = await openPage(app.browser, `${app.url}?page=pricing`);
+  const mine = new PricingPage(page);
+  await mine.type('Price', '30');
+  await waitStored(page, '30');
+  await page.goto(link);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+  assert.equal(await mine.field('Price').inputValue(), '45');
+  assert.match(await status(page), /Opened from a link: not saved yet/);
+  await mine.type('Price', '46');
+  await page.waitForTimeout(800);
+  await manage(page);
+  await page.getByRole('button', { name: 'Open My plan' }).click();
+  assert.equal(await mine.field('Price').inputValue(), '30', 'the saved plan was not overwritten');
+  await context.close();
+});
+
+test('export all plans, then import them into a fresh browser', async () => {
+  const { page, context } = await openPage(app.browser, `${app.url}?page=pricing`);
+  const p = new PricingPage(page);
+  await p.type('Price', '33');
+  await waitStored(page, '33');
+  await manage(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all plans' }).click()]);
+  const file = `${process.env.TMPDIR ?? '/tmp'}/honest-income-export-${process.pid}.json`;
+  await download.saveAs(file);
+  await context.close();
+
+  const fresh = await openPage(app.browser, `${app.url}?page=pricing`);
+  await manage(fresh.page);
+  await fresh.page.locator('input[type=file]').setInputFiles(file);
+  await fresh.page.getByText('Imported 1 scenarios.').waitFor();
+  await fresh.page.getByRole('button', { name: 'Open My plan' }).click();
+  assert.equal(await new PricingPage(fresh.page).field('Price').inputValue(), '33');
+  await fresh.context.close();
+});
