@@ -1,0 +1,157 @@
+// Faults that must cost nothing: each ends with the app working, a clear sentence shown,
+// and no saved scenario changed or lost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startApp } from './browser.mjs';
+import { PricingPage } from './pricing-page.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+const RECORD = fs.readFileSync(new URL('../fixtures/record-v1.json', import.meta.url), 'utf8');
+const RECORD_KEY = 'honest-income.v1.scenario.s-1a2b3c';
+const LINK = fs.readFileSync(new URL('../fixtures/link-v1.txt', import.meta.url), 'utf8').trim();
+
+/** A fresh browser profile whose storage already holds `items` when the app first loads. */
+async function withStorage(items, initScript) {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(({ items }) => {
+    if (!sessionStorage.getItem('seeded')) {
+      for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, { items });
+  if (initScript) await context.addInitScript(initScript);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+async function openPricing(page, suffix = '') {
+  await page.goto(`${app.url}?page=pricing${suffix}`);
+  await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+  return new PricingPage(page);
+}
+
+const status = (page) => page.getByTestId('save-status').innerText();
+const notices = (page) => page.locator('.plan-notices').innerText();
+const stored = (page, key) => page.evaluate((k) => { try { return localStorage.getItem(k); } catch { return 'unreadable'; } }, key);
+
+test('storage that throws on access: calculators work, saving says it is unavailable, links work', async () => {
+  const { context, page, errors } = await withStorage({}, () => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+  });
+  const pricing = await openPricing(page);
+  assert.match(await status(page), /Saving is unavailable here/);
+  await pricing.type('Price', '40');
+  assert.equal(await pricing.stat('Net per sale'), '$35.50');
+  await page.goto(`${app.url}?page=pricing#${LINK}`);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+  assert.equal(await pricing.field('Price').inputValue(), '29');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [label, make] of [
+  ['QuotaExceededError', "new DOMException('full', 'QuotaExceededError')"],
+  ['NS_ERROR_DOM_QUOTA_REACHED', "new DOMException('full', 'NS_ERROR_DOM_QUOTA_REACHED')"],
+  ['a plain error named QuotaExceededError', "Object.assign(new Error('full'), { name: 'QuotaExceededError' })"],
+]) {
+  test(`quota exceeded on write (${label}): the plan stays, the user is told, the saved record is intact`, async () => {
+    const { context, page } = await withStorage(
+      { [RECORD_KEY]: RECORD, 'honest-income.v1.current': 's-1a2b3c' },
+      `(() => {
+        const original = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {
+          if (String(key).startsWith('honest-income.v1.scenario.')) throw ${make};
+          return original.call(this, key, value);
+        };
+      })()`,
+    );
+    const pricing = await openPricing(page);
+    assert.equal(await pricing.field('Price').inputValue(), '29', 'the saved plan opened');
+    await pricing.type('Price', '31');
+    await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').textContent.startsWith('Could not save'));
+    assert.match(await status(page), /this browser's storage is full\. Your plan is still here/);
+    assert.equal(await pricing.field('Price').inputValue(), '31', 'the plan in memory stays');
+    assert.equal(await pricing.stat('Net per sale'), '$28.25');
+    assert.equal(await stored(page, RECORD_KEY), RECORD, 'nothing previously saved is damaged');
+    await context.close();
+  });
+}
+
+test('one corrupt entry among several: the others load, the raw value is kept aside', async () => {
+  const other = RECORD.replace('s-1a2b3c', 's-other').replace('Workshop on Payhip', 'Second plan');
+  const { context, page } = await withStorage({
+    [RECORD_KEY]: RECORD,
+    'honest-income.v1.scenario.s-other': other,
+    'honest-income.v1.scenario.s-broken': '{"schema":1,"scenario":{"pricing":',
+  });
+  await openPricing(page);
+  assert.match(await notices(page), /One saved scenario was damaged and could not be opened; its raw data is kept aside/);
+  await page.getByText('Manage plans').click();
+  const names = await page.locator('.plan-list li span:first-child').allInnerTexts();
+  assert.deepEqual(names.sort(), ['Second plan', 'Workshop on Payhip']);
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('quarantine')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(aside, ['{"schema":1,"scenario":{"pricing":']);
+  assert.equal(await stored(page, RECORD_KEY), RECORD);
+  await context.close();
+});
+
+test('a record from a newer version is left untouched and reported', async () => {
+  const newer = RECORD.replace('"schema": 1', '"schema": 7');
+  const { context, page } = await withStorage({ 'honest-income.v1.scenario.s-new': newer });
+  await openPricing(page);
+  assert.match(await notices(page), /comes from a newer version of Honest Income; it is left untouched/);
+  assert.equal(await stored(page, 'honest-income.v1.scenario.s-new'), newer);
+  await context.close();
+});
+
+test('a second tab saving the same plan: no silent overwrite of the newer version', async () => {
+  const { context, page: first } = await withStorage({ [RECORD_KEY]: RECORD, 'honest-income.v1.current': 's-1a2b3c' });
+  const a = await openPricing(first);
+  const second = await context.newPage();
+  const b = await openPricing(second);
+  await a.type('Price', '35');
+  await first.waitForFunction((k) => localStorage.getItem(k).includes('"price":"35"'), RECORD_KEY);
+  // The second tab still shows $29 and now edits it: it must not overwrite the $35 version.
+  await second.locator('.plan-notices li.conflict').waitFor();
+  await b.type('Refund rate', '9');
+  await second.waitForTimeout(900);
+  assert.match(await stored(second, RECORD_KEY), /"price":"35"/);
+  assert.match(await second.locator('.plan-notices').innerText(), /changed in another tab/);
+  await second.getByRole('button', { name: "keep this tab's as a copy" }).click();
+  await second.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('honest-income.v1.scenario.')).length === 2);
+  assert.match(await stored(second, RECORD_KEY), /"price":"35"/, 'the newer version is still there');
+  await context.close();
+});
+
+test('damaged links show a sentence and leave previous work untouched', async () => {
+  const cases = [
+    [LINK.slice(0, LINK.length / 2), /This link is damaged/],
+    [LINK.replace(/e/g, '*'), /This link is damaged/],
+    ['s=9.e30', /made by a newer version of Honest Income \(format 9\)/],
+    ['s=1.' + 'A'.repeat(1_000_000), /longer than any link Honest Income makes/],
+  ];
+  const { context, page } = await withStorage({ [RECORD_KEY]: RECORD, 'honest-income.v1.current': 's-1a2b3c' });
+  for (const [fragment, sentence] of cases) {
+    await page.goto('about:blank');
+    const pricing = await openPricing(page, `#${fragment}`);
+    assert.match(await notices(page), sentence);
+    assert.equal(await pricing.field('Price').inputValue(), '29', 'the saved plan is shown instead');
+    assert.equal(await stored(page, RECORD_KEY), RECORD);
+  }
+  // A valid encoding of invalid values opens, and each value gets its sentence.
+  const patch = Buffer.from(JSON.stringify({ pricing: { price: 'NaN', refund: '-5', volume: '1e400' } })).toString('base64url');
+  await page.goto('about:blank');
+  const pricing = await openPricing(page, `#s=1.${patch}`);
+  assert.equal(await pricing.sentenceFor('Price'), 'That is not a number: use digits, like 27.50.');
+  assert.equal(await pricing.sentenceFor('Refund rate'), "This can't be negative.");
+  assert.equal(await pricing.sentenceFor('Sales per month'), 'Write the number out in full, like 1500, not 1.5e3.');
+  assert.equal(await stored(page, RECORD_KEY), RECORD);
+  await context.close();
+});
