@@ -7,4 +7,5 @@ pub mod export;
 pub mod format;
 pub mod platform;
 pub mod scenario;
+pub mod summary;
 pub mod ui;

@@ -9,6 +9,7 @@ pub enum Page {
     Pricing,
     BreakEven,
     DelayedIncome,
+    Compare,
 }
 
 impl Page {
@@ -21,6 +22,7 @@ impl Page {
             Page::Pricing => "pricing",
             Page::BreakEven => "break-even",
             Page::DelayedIncome => "delayed-income",
+            Page::Compare => "compare",
         }
     }
 
@@ -30,6 +32,7 @@ impl Page {
             Page::Pricing => "Pricing",
             Page::BreakEven => "Break-even",
             Page::DelayedIncome => "Delayed income",
+            Page::Compare => "Compare plans",
         }
     }
 
@@ -53,6 +56,7 @@ pub fn page_from_search(search: &str) -> Page {
         .unwrap_or("");
     Page::CALCULATORS
         .into_iter()
+        .chain([Page::Compare])
         .find(|p| p.slug() == value)
         .unwrap_or(Page::Home)
 }

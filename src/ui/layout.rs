@@ -52,6 +52,7 @@ pub fn Header() -> impl IntoView {
                 <ul>
                     {Page::CALCULATORS
                         .into_iter()
+                        .chain([Page::Compare])
                         .map(|p| view! { <li><PageLink page=p>{p.title()}</PageLink></li> })
                         .collect_view()}
                 </ul>

@@ -1,6 +1,7 @@
 //! Thin Leptos components: they read the scenario, call the engine through memos, and render.
 
 mod break_even;
+mod compare;
 mod delayed;
 mod fields;
 mod landing;
@@ -88,6 +89,7 @@ pub fn App() -> impl IntoView {
                 Page::Pricing => view! { <PricingPage /> }.into_any(),
                 Page::BreakEven => view! { <BreakEvenPage /> }.into_any(),
                 Page::DelayedIncome => view! { <DelayedIncomePage /> }.into_any(),
+                Page::Compare => view! { <compare::ComparePage /> }.into_any(),
             }}
         </main>
         <layout::Footer />

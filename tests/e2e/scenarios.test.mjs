@@ -118,3 +118,25 @@ test('export all plans, then import them into a fresh browser', async () => {
   assert.equal(await new PricingPage(fresh.page).field('Price').inputValue(), '33');
   await fresh.context.close();
 });
+
+test('compare two saved plans side by side', async () => {
+  const pricing = await PricingPage.open(app.browser, app.url);
+  const page = pricing.page;
+  await manage(page);
+  await page.getByLabel('Name', { exact: true }).fill('At $27');
+  await page.getByRole('button', { name: 'Save as new plan' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('At $49');
+  await page.getByRole('button', { name: 'Save as new plan' }).click();
+  await pricing.type('Price', '49');
+  await waitStored(page, '49');
+  await page.getByRole('navigation', { name: 'Calculators' }).getByRole('link', { name: 'Compare plans' }).click();
+  const table = page.getByTestId('compare-table');
+  await table.waitFor();
+  const headers = await table.locator('thead th').allInnerTexts();
+  assert.deepEqual(headers, ['Result', 'This plan', 'At $49', 'At $27']);
+  const netRow = await table.locator('tbody tr').first().innerText();
+  assert.match(netRow, /Net per sale\s+\$43\.60\s+\$43\.60\s+\$23\.80/);
+  await page.getByRole('checkbox', { name: 'At $27' }).uncheck();
+  assert.deepEqual(await table.locator('thead th').allInnerTexts(), ['Result', 'This plan', 'At $49']);
+  await pricing.close();
+});

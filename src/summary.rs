@@ -1,0 +1,108 @@
+//! A plan's headline results in words and figures, for comparing plans side by side.
+
+use crate::engine::break_even::{break_even, NoBreakEven};
+use crate::engine::delayed::project;
+use crate::engine::fields::parse_money;
+use crate::engine::money::Money;
+use crate::engine::pricing::calculate;
+use crate::format::money_estimate;
+use crate::scenario::Scenario;
+
+/// The rows of the comparison, in order: (label, value) with "-" where a calculator's inputs
+/// need fixing.
+pub fn headline(scenario: &Scenario) -> Vec<(&'static str, String)> {
+    let fix = || "fix its inputs".to_string();
+    let c = scenario.pricing.currency;
+    let pricing = scenario.pricing.inputs().ok().map(|i| calculate(&i));
+    let net = pricing.as_ref().map(|r| r.net_after_refunds.round() as i64);
+    let month = |answer: &Result<u32, NoBreakEven>| match answer {
+        Ok(0) => "now".to_string(),
+        Ok(m) => format!("month {m}"),
+        Err(_) => "never".to_string(),
+    };
+    let be = scenario
+        .break_even
+        .inputs(c, net)
+        .ok()
+        .map(|i| (break_even(&i), i.count_time));
+    let costs: i64 = scenario
+        .break_even
+        .costs
+        .iter()
+        .filter_map(|l| parse_money(&l.amount, c).ok())
+        .sum();
+    let delayed = scenario.delayed.inputs(c, net, costs).ok().map(|i| {
+        let p = project(&i.plan);
+        (
+            p.milestones(i.plan.target),
+            p.months.last().map(|m| m.total).unwrap_or(0.0),
+            p.months.len(),
+        )
+    });
+    let when = |m: Option<u32>, horizon: usize| {
+        m.map(|m| format!("month {m}"))
+            .unwrap_or_else(|| format!("not within {horizon} months"))
+    };
+    vec![
+        (
+            "Net per sale",
+            pricing
+                .as_ref()
+                .map(|r| Money::new(r.sale.net, c).to_string())
+                .unwrap_or_else(fix),
+        ),
+        (
+            "Monthly net (Pricing)",
+            pricing
+                .as_ref()
+                .map(|r| money_estimate(r.month.net, c))
+                .unwrap_or_else(fix),
+        ),
+        (
+            "Pays back (headline view)",
+            be.as_ref()
+                .map(|(r, time)| {
+                    month(if *time {
+                        &r.month_valued
+                    } else {
+                        &r.month_cash
+                    })
+                })
+                .unwrap_or_else(fix),
+        ),
+        (
+            "Pays back in cash",
+            be.as_ref()
+                .map(|(r, _)| month(&r.month_cash))
+                .unwrap_or_else(fix),
+        ),
+        (
+            "First income",
+            delayed
+                .as_ref()
+                .map(|(m, _, h)| when(m.first_income, *h))
+                .unwrap_or_else(fix),
+        ),
+        (
+            "Net beats the target",
+            delayed
+                .as_ref()
+                .map(|(m, _, h)| when(m.beats_target, *h))
+                .unwrap_or_else(fix),
+        ),
+        (
+            "Cumulative net turns positive",
+            delayed
+                .as_ref()
+                .map(|(m, _, h)| when(m.cumulative_positive, *h))
+                .unwrap_or_else(fix),
+        ),
+        (
+            "Income in the last month",
+            delayed
+                .as_ref()
+                .map(|(_, last, _)| money_estimate(*last, c))
+                .unwrap_or_else(fix),
+        ),
+    ]
+}
