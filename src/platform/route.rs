@@ -36,6 +36,14 @@ impl Page {
         }
     }
 
+    /// The short name in the navigation.
+    pub fn nav_label(self) -> &'static str {
+        match self {
+            Page::Compare => "Compare",
+            other => other.title(),
+        }
+    }
+
     /// A relative link that keeps the app's folder, so it works under any sub-path.
     pub fn href(self) -> String {
         match self {

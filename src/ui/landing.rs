@@ -28,6 +28,11 @@ pub fn Landing() -> impl IntoView {
                     <p>"Month by month, how blog, product and subscription income ramps up against the hours you put in, with honest uncertainty."</p>
                 </li>
             </ul>
+            <p class="landing-more">
+                "Your plan saves in this browser as you type. Name several, "
+                <PageLink page=Page::Compare>"compare them side by side"</PageLink>
+                ", share one as a link, or export them all to a file."
+            </p>
         </section>
     }
 }

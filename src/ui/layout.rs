@@ -53,7 +53,7 @@ pub fn Header() -> impl IntoView {
                     {Page::CALCULATORS
                         .into_iter()
                         .chain([Page::Compare])
-                        .map(|p| view! { <li><PageLink page=p>{p.title()}</PageLink></li> })
+                        .map(|p| view! { <li><PageLink page=p>{p.nav_label()}</PageLink></li> })
                         .collect_view()}
                 </ul>
             </nav>

@@ -129,7 +129,7 @@ test('compare two saved plans side by side', async () => {
   await page.getByRole('button', { name: 'Save as new plan' }).click();
   await pricing.type('Price', '49');
   await waitStored(page, '49');
-  await page.getByRole('navigation', { name: 'Calculators' }).getByRole('link', { name: 'Compare plans' }).click();
+  await page.getByRole('navigation', { name: 'Calculators' }).getByRole('link', { name: 'Compare' }).click();
   const table = page.getByTestId('compare-table');
   await table.waitFor();
   const headers = await table.locator('thead th').allInnerTexts();
