@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 pub mod chart;
+pub mod embed_snippet;
 pub mod engine;
 pub mod export;
 pub mod format;

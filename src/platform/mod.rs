@@ -1,6 +1,7 @@
 //! The only place that touches browser APIs: location and history, canvas sizing, theme, panics.
 
 pub mod canvas;
+pub mod embed;
 pub mod route;
 pub mod storage;
 

@@ -53,15 +53,82 @@ impl Page {
     }
 }
 
-/// Reads the page from a query string such as `?page=pricing&x=1`; unknown pages are Home.
-pub fn page_from_search(search: &str) -> Page {
-    let query = search.trim_start_matches('?');
-    let value = query
+/// The value of `key` in a query string such as `?page=pricing&x=1`.
+fn query_value<'a>(search: &'a str, key: &str) -> Option<&'a str> {
+    search
+        .trim_start_matches('?')
         .split('&')
         .filter_map(|pair| pair.split_once('='))
-        .find(|(key, _)| *key == "page")
+        .find(|(k, _)| *k == key)
         .map(|(_, v)| v)
-        .unwrap_or("");
+}
+
+/// The colours an embedded calculator uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the reader's system.
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// How a calculator is embedded: `?embed=pricing&theme=dark&lock=price,platform`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmbedOptions {
+    pub page: Page,
+    pub theme: Theme,
+    /// Ids of the inputs the author locked.
+    pub locked: Vec<String>,
+}
+
+/// The embed options in a query string, if it asks for embed mode.
+pub fn embed_from_search(search: &str) -> Option<EmbedOptions> {
+    let slug = query_value(search, "embed")?;
+    let page = Page::CALCULATORS.into_iter().find(|p| p.slug() == slug)?;
+    let theme = match query_value(search, "theme") {
+        Some("light") => Theme::Light,
+        Some("dark") => Theme::Dark,
+        _ => Theme::Auto,
+    };
+    let locked = query_value(search, "lock")
+        .unwrap_or("")
+        .split(',')
+        .map(|id| id.trim().to_string())
+        .filter(|id| {
+            !id.is_empty()
+                && id.len() <= 40
+                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        .take(40)
+        .collect();
+    Some(EmbedOptions {
+        page,
+        theme,
+        locked,
+    })
+}
+
+/// The embed options of the current address, if any.
+pub fn current_embed() -> Option<EmbedOptions> {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    embed_from_search(&search)
+}
+
+/// Reads the page from a query string such as `?page=pricing&x=1`; unknown pages are Home.
+pub fn page_from_search(search: &str) -> Page {
+    let value = query_value(search, "page").unwrap_or("");
     Page::CALCULATORS
         .into_iter()
         .chain([Page::Compare])

@@ -33,6 +33,12 @@ pub fn TextField(
     #[prop(optional, into)]
     label_detail: Signal<String>,
 ) -> impl IntoView {
+    let locked = super::embed::is_locked(&id);
+    let hint = if locked {
+        "Set by the author of this page.".to_string()
+    } else {
+        hint
+    };
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let has_hint = !hint.is_empty();
@@ -69,6 +75,7 @@ pub fn TextField(
                     inputmode="decimal"
                     autocomplete="off"
                     spellcheck="false"
+                    readonly=locked
                     prop:value=move || value.get()
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                     aria-describedby=described_by

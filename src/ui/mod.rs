@@ -3,6 +3,7 @@
 mod break_even;
 mod compare;
 mod delayed;
+pub mod embed;
 mod fields;
 mod landing;
 mod layout;
@@ -41,6 +42,15 @@ impl CurrentPage {
 /// The whole app: header, the current page, footer.
 #[component]
 pub fn App() -> impl IntoView {
+    if let Some(options) = crate::platform::route::current_embed() {
+        return view! { <embed::EmbedApp options=options /> }.into_any();
+    }
+    view! { <FullApp /> }.into_any()
+}
+
+/// The full app: navigation, saved plans, every calculator.
+#[component]
+fn FullApp() -> impl IntoView {
     let scenario = RwSignal::new(Scenario::default());
     provide_context(ScenarioState(scenario));
     let library = library::Library::boot(scenario);
@@ -75,6 +85,7 @@ pub fn App() -> impl IntoView {
             Page::Home => {
                 "Honest Income: passive income calculators that count the wait".to_string()
             }
+            Page::Compare => "Compare plans · Honest Income".to_string(),
             other => format!("{} calculator · Honest Income", other.title()),
         };
         crate::platform::set_title(&title);

@@ -99,6 +99,7 @@ pub fn ScenarioBar() -> impl IntoView {
                     </li>
                 })}
             </ul>
+            <EmbedPanel />
             <details class="manage">
                 <summary>"Manage plans"</summary>
                 <div class="manage-body">
@@ -152,5 +153,112 @@ pub fn ScenarioBar() -> impl IntoView {
                 </div>
             </details>
         </section>
+    }
+}
+
+/// Generates the snippet that embeds a calculator, with this plan's numbers, in a blog post.
+#[component]
+fn EmbedPanel() -> impl IntoView {
+    use crate::embed_snippet::{embed_snippet, EmbedRequest};
+    use crate::platform::route::{Page, Theme};
+    let scenario = expect_context::<super::ScenarioState>().0;
+    let current = expect_context::<super::CurrentPage>().0;
+    let chosen = RwSignal::new(None::<Page>);
+    let theme = RwSignal::new(Theme::Auto);
+    let sandboxed = RwSignal::new(true);
+    let resize = RwSignal::new(true);
+    let locked = RwSignal::new(String::new());
+    let snippet = Memo::new(move |_| {
+        let page = chosen.get().unwrap_or_else(|| match current.get() {
+            Page::BreakEven => Page::BreakEven,
+            Page::DelayedIncome => Page::DelayedIncome,
+            _ => Page::Pricing,
+        });
+        let location = web_sys::window().map(|w| w.location());
+        let app_url = location
+            .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
+            .unwrap_or_default();
+        let fragment = scenario.with(crate::scenario::codec::encode_link).ok();
+        let locked: Vec<String> = locked
+            .get()
+            .split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        embed_snippet(&EmbedRequest {
+            app_url: &app_url,
+            page,
+            theme: theme.get(),
+            sandboxed: sandboxed.get(),
+            locked: &locked,
+            fragment: fragment.as_deref(),
+            height: match page {
+                Page::Pricing => 2600,
+                Page::BreakEven => 2400,
+                _ => 3600,
+            },
+            resize_script: resize.get(),
+        })
+    });
+    let copied = RwSignal::new(false);
+    view! {
+        <details class="manage">
+            <summary>"Embed in a blog post"</summary>
+            <div class="manage-body">
+                <p class="hint">"Paste this into your post: readers see the calculator with this plan's numbers and can change them. Only the frame's height ever reaches your page."</p>
+                <div class="field">
+                    <label for="embed-page">"Calculator"</label>
+                    <select id="embed-page" on:change=move |ev| chosen.set(match event_target_value(&ev).as_str() {
+                        "break-even" => Some(Page::BreakEven),
+                        "delayed-income" => Some(Page::DelayedIncome),
+                        _ => Some(Page::Pricing),
+                    })>
+                        {Page::CALCULATORS.into_iter().map(|p| view! {
+                            <option value=p.slug() selected=move || chosen.get().unwrap_or(current.get()) == p>{p.title()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="embed-theme">"Colours"</label>
+                    <select id="embed-theme" on:change=move |ev| theme.set(match event_target_value(&ev).as_str() {
+                        "light" => Theme::Light,
+                        "dark" => Theme::Dark,
+                        _ => Theme::Auto,
+                    })>
+                        <option value="auto">"Follow the reader's system"</option>
+                        <option value="light">"Light"</option>
+                        <option value="dark">"Dark"</option>
+                    </select>
+                </div>
+                <div class="field checkbox">
+                    <input type="checkbox" id="embed-sandbox" prop:checked=move || sandboxed.get()
+                        on:change=move |ev| sandboxed.set(event_target_checked(&ev)) />
+                    <label for="embed-sandbox">"Sandboxed frame (recommended)"</label>
+                    <p class="hint">"The calculator runs with scripts only: no storage, no access to your page."</p>
+                </div>
+                <div class="field checkbox">
+                    <input type="checkbox" id="embed-resize" prop:checked=move || resize.get()
+                        on:change=move |ev| resize.set(event_target_checked(&ev)) />
+                    <label for="embed-resize">"Resize the frame to fit (adds a small script)"</label>
+                </div>
+                <div class="field">
+                    <label for="embed-lock">"Locked inputs"</label>
+                    <p class="hint" id="embed-lock-hint">"Ids of inputs readers cannot change, separated by commas, such as price, platform, currency."</p>
+                    <input id="embed-lock" class="text-input" type="text" autocomplete="off" aria-describedby="embed-lock-hint"
+                        prop:value=move || locked.get() on:input=move |ev| locked.set(event_target_value(&ev)) />
+                </div>
+                <div class="field">
+                    <label for="embed-snippet">"Snippet"</label>
+                    <textarea id="embed-snippet" class="text-input snippet" readonly rows="6" prop:value=move || snippet.get()></textarea>
+                </div>
+                <button type="button" class="secondary" on:click=move |_| {
+                    if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
+                        let _ = clipboard.write_text(&snippet.get_untracked());
+                    }
+                    copied.set(true);
+                }>"Copy snippet"</button>
+                <p class="hint" role="status">{move || copied.get().then_some("Copied, if your browser allows; otherwise select the snippet above and copy it.")}</p>
+            </div>
+        </details>
     }
 }

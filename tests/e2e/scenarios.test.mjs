@@ -20,7 +20,7 @@ async function waitStored(page, price) {
     .some((k) => localStorage.getItem(k).includes(`"price":"${p}"`)), price);
 }
 async function manage(page) {
-  const details = page.locator('details.manage');
+  const details = page.locator('details', { has: page.locator('summary', { hasText: 'Manage plans' }) });
   if (!(await details.evaluate((d) => d.open))) await page.getByText('Manage plans').click();
 }
 

@@ -43,7 +43,7 @@ export function serveStatic({ root, base = '/tools/calc/', port = 0, headers = {
       const { port: actual } = server.address();
       resolve({
         url: `http://127.0.0.1:${actual}${base}`,
-        close: () => new Promise((done) => server.close(done)),
+        close: () => new Promise((done) => { server.close(done); server.closeAllConnections(); }),
       });
     });
   });

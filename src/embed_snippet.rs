@@ -1,0 +1,77 @@
+//! The HTML a blogger pastes to embed a calculator: an iframe with a reserved height, and an
+//! optional script that resizes it from the height messages the app posts.
+
+use crate::platform::embed::HEIGHT_MESSAGE;
+use crate::platform::route::{Page, Theme};
+
+/// What the author chose in the Embed dialog.
+pub struct EmbedRequest<'a> {
+    /// The app's folder, e.g. `https://example.com/tools/calc/`.
+    pub app_url: &'a str,
+    pub page: Page,
+    pub theme: Theme,
+    /// `sandbox="allow-scripts"`: no storage, and the frame's origin is opaque ("null").
+    pub sandboxed: bool,
+    pub locked: &'a [String],
+    /// The scenario's link fragment (`s=1.…`), so the embed shows the author's numbers.
+    pub fragment: Option<&'a str>,
+    /// Height reserved before the app reports its own, so the post does not jump.
+    pub height: u32,
+    pub resize_script: bool,
+}
+
+/// `scheme://host[:port]` of a URL.
+pub fn origin_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map(|i| i + 3).unwrap_or(0);
+    match url[after_scheme..].find('/') {
+        Some(i) => &url[..after_scheme + i],
+        None => url,
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// The snippet to paste into a blog post.
+pub fn embed_snippet(r: &EmbedRequest<'_>) -> String {
+    let mut src = format!(
+        "{}?embed={}&theme={}",
+        r.app_url,
+        r.page.slug(),
+        r.theme.slug()
+    );
+    if !r.locked.is_empty() {
+        src.push_str(&format!("&lock={}", r.locked.join(",")));
+    }
+    if let Some(fragment) = r.fragment {
+        src.push('#');
+        src.push_str(fragment);
+    }
+    let sandbox = if r.sandboxed {
+        " sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\""
+    } else {
+        ""
+    };
+    let mut html = format!(
+        "<iframe src=\"{}\" title=\"{} calculator (Honest Income)\" width=\"100%\" height=\"{h}\" loading=\"lazy\" style=\"border:0;width:100%;height:{h}px\"{sandbox}></iframe>",
+        escape(&src),
+        r.page.title(),
+        h = r.height,
+    );
+    if r.resize_script {
+        // A sandboxed frame without allow-same-origin posts from the opaque origin "null".
+        let origin = if r.sandboxed {
+            "null"
+        } else {
+            origin_of(r.app_url)
+        };
+        html.push_str(&format!(
+            "\n<script>(function(){{var f=document.currentScript.previousElementSibling;addEventListener(\"message\",function(e){{if(e.source!==f.contentWindow||e.origin!==\"{origin}\")return;var d=e.data;if(d&&d.type===\"{HEIGHT_MESSAGE}\"&&typeof d.height===\"number\"&&d.height>0&&d.height<20000)f.style.height=Math.ceil(d.height)+\"px\";}});}})();</script>",
+            origin = escape(origin),
+        ));
+    }
+    html
+}

@@ -1,0 +1,104 @@
+// Embed in a blog post: a host page on one port embeds the app served from another port.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './server.mjs';
+import { CHROMIUM, LAUNCH_ARGS } from './browser.mjs';
+
+let appServer;
+let browser;
+before(async () => {
+  // A sandboxed frame has an opaque origin, so the static host must allow CORS for the files.
+  appServer = await serveStatic({ root: 'dist', headers: { 'access-control-allow-origin': '*' } });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+});
+after(async () => {
+  await browser.close();
+  await appServer.close();
+});
+
+/** Serves one HTML page (a blog post) on another port. */
+function hostPage(html) {
+  const server = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
+    url: `http://127.0.0.1:${server.address().port}/post.html`,
+    close: () => new Promise((done) => { server.close(done); server.closeAllConnections(); }),
+  })));
+}
+
+async function snippetFromTheApp({ sandboxed, lock }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${appServer.url}?page=pricing`);
+  await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+  await page.getByLabel('Price', { exact: true }).fill('35');
+  await page.getByText('Embed in a blog post').click();
+  if (!sandboxed) await page.getByLabel('Sandboxed frame (recommended)').uncheck();
+  if (lock) await page.getByLabel('Locked inputs').fill(lock);
+  const snippet = await page.getByLabel('Snippet').inputValue();
+  await context.close();
+  return snippet;
+}
+
+for (const sandboxed of [true, false]) {
+  test(`embedded ${sandboxed ? 'in a sandboxed frame (no storage)' : 'with storage allowed'}: renders, responds, resizes, no layout shift`, async () => {
+    const snippet = await snippetFromTheApp({ sandboxed, lock: 'currency' });
+    assert.match(snippet, sandboxed ? /e\.origin!=="null"/ : /e\.origin!=="http:\/\/127\.0\.0\.1:\d+"/);
+    const host = await hostPage(`<!doctype html><html><head><title>My first year</title></head><body>
+      <h1>What my workshop really earned</h1>
+      <script>window.__cls = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });</script>
+      ${snippet}
+      <p id="after">The rest of the post.</p></body></html>`);
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(host.url);
+    const frame = page.frameLocator('iframe');
+    await frame.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    assert.equal(await frame.getByLabel('Price', { exact: true }).inputValue(), '35', "the author's numbers");
+    assert.equal(await frame.getByRole('navigation').count(), 0, 'compact chrome: no navigation');
+    assert.equal(await frame.getByText('Manage plans').count(), 0, 'no scenario management');
+    assert.ok(await frame.getByLabel('Currency').isDisabled(), 'a locked input');
+    await frame.getByLabel('Price', { exact: true }).fill('50');
+    await frame.getByRole('region', { name: 'Results' }).getByText('$44.50', { exact: true }).first().waitFor();
+    // The frame takes the calculator's own height from its messages.
+    await page.waitForFunction(() => document.querySelector('iframe').style.height !== '2600px');
+    const inner = await frame.locator('html').evaluate((h) => h.scrollHeight);
+    const outer = await page.locator('iframe').evaluate((f) => parseInt(f.style.height, 10));
+    assert.ok(Math.abs(inner - outer) <= 2, `frame ${outer}px for content ${inner}px`);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__cls), 0, 'no layout shift after load');
+    const open = frame.getByRole('link', { name: 'Open in full calculator' });
+    assert.match(await open.getAttribute('href'), /^\.\/\?page=pricing#s=1\./);
+    assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      await host.close();
+    }
+  });
+}
+
+test('messages from other frames or with other data do not resize the frame', async () => {
+  const snippet = await snippetFromTheApp({ sandboxed: true });
+  const host = await hostPage(`<!doctype html><body>${snippet}</body>`);
+  const context = await browser.newContext();
+  try {
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await page.frameLocator('iframe').getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('iframe').style.height !== '2600px');
+  const settled = await page.locator('iframe').evaluate((f) => f.style.height);
+  await page.evaluate(() => window.postMessage({ type: 'honest-income:height', height: 10 }, '*'));
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('iframe').evaluate((f) => f.style.height), settled);
+  } finally {
+    await context.close();
+    await host.close();
+  }
+});
