@@ -6,7 +6,7 @@ use crate::platform::route::{Page, Theme};
 
 /// What the author chose in the Embed dialog.
 pub struct EmbedRequest<'a> {
-    /// The app's folder, e.g. `https://example.com/tools/calc/`.
+    /// The app's folder, e.g. `https://example.com/tools/calc/` (embed.html lives there).
     pub app_url: &'a str,
     pub page: Page,
     pub theme: Theme,
@@ -38,7 +38,7 @@ fn escape(text: &str) -> String {
 /// The snippet to paste into a blog post.
 pub fn embed_snippet(r: &EmbedRequest<'_>) -> String {
     let mut src = format!(
-        "{}?embed={}&theme={}",
+        "{}embed.html?embed={}&theme={}",
         r.app_url,
         r.page.slug(),
         r.theme.slug()

@@ -21,7 +21,7 @@ fn request(sandboxed: bool) -> EmbedRequest<'static> {
 fn the_iframe_reserves_its_height_and_is_lazy_and_titled() {
     let html = embed_snippet(&request(false));
     assert!(html.starts_with(
-        "<iframe src=\"https://calc.example.com/tools/calc/?embed=pricing&amp;theme=dark#s=1.e30\""
+        "<iframe src=\"https://calc.example.com/tools/calc/embed.html?embed=pricing&amp;theme=dark#s=1.e30\""
     ));
     assert!(html.contains("title=\"Pricing calculator (Honest Income)\""));
     assert!(html.contains("height=\"1400\"") && html.contains("height:1400px"));

@@ -15,14 +15,15 @@ pub fn PageLink(
     #[prop(optional, into)]
     class: String,
 ) -> impl IntoView {
-    let current = expect_context::<CurrentPage>();
+    // In embed mode there is no page state: the link opens the full app in a new tab.
+    let current = use_context::<CurrentPage>();
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let plain = ev.button() == 0
             && !ev.ctrl_key()
             && !ev.meta_key()
             && !ev.shift_key()
             && !ev.alt_key();
-        if plain {
+        if let (true, Some(current)) = (plain, current) {
             ev.prevent_default();
             current.go(page);
         }
@@ -31,7 +32,8 @@ pub fn PageLink(
         <a
             href=page.href()
             class=class
-            aria-current=move || (current.0.get() == page).then_some("page")
+            target=current.is_none().then_some("_blank")
+            aria-current=move || current.is_some_and(|c| c.0.get() == page).then_some("page")
             on:click=on_click
         >
             {children()}

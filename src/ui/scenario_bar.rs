@@ -175,8 +175,13 @@ fn EmbedPanel() -> impl IntoView {
             _ => Page::Pricing,
         });
         let location = web_sys::window().map(|w| w.location());
+        // The app's folder: the page's path up to its last slash.
         let app_url = location
-            .and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?)))
+            .and_then(|l| {
+                let path = l.pathname().ok()?;
+                let folder = &path[..path.rfind('/').map(|i| i + 1).unwrap_or(path.len())];
+                Some(format!("{}{folder}", l.origin().ok()?))
+            })
             .unwrap_or_default();
         let fragment = scenario.with(crate::scenario::codec::encode_link).ok();
         let locked: Vec<String> = locked

@@ -9,8 +9,8 @@ import { CHROMIUM, LAUNCH_ARGS } from './browser.mjs';
 let appServer;
 let browser;
 before(async () => {
-  // A sandboxed frame has an opaque origin, so the static host must allow CORS for the files.
-  appServer = await serveStatic({ root: 'dist', headers: { 'access-control-allow-origin': '*' } });
+  // Served with dist/_headers: CORS for sandboxed frames, frame-ancestors open for embed.html only.
+  appServer = await serveStatic({ root: 'dist' });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 });
 after(async () => {
@@ -63,6 +63,8 @@ for (const sandboxed of [true, false]) {
     await frame.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
     assert.equal(await frame.getByLabel('Price', { exact: true }).inputValue(), '35', "the author's numbers");
     assert.equal(await frame.getByRole('navigation').count(), 0, 'compact chrome: no navigation');
+    const styled = await frame.locator('.results').evaluate((e) => getComputedStyle(e).borderTopLeftRadius);
+    assert.equal(styled, '10px', 'the stylesheet loaded inside the frame');
     assert.equal(await frame.getByText('Manage plans').count(), 0, 'no scenario management');
     assert.ok(await frame.getByLabel('Currency').isDisabled(), 'a locked input');
     await frame.getByLabel('Price', { exact: true }).fill('50');
@@ -83,6 +85,14 @@ for (const sandboxed of [true, false]) {
     }
   });
 }
+
+test('the full app refuses to be framed; embed.html may be framed by any site', async () => {
+  const index = await fetch(`${appServer.url}?page=pricing`);
+  assert.match(index.headers.get('content-security-policy'), /frame-ancestors 'none'/);
+  const embed = await fetch(`${appServer.url}embed.html?embed=pricing`);
+  assert.match(embed.headers.get('content-security-policy'), /frame-ancestors \*/);
+  assert.doesNotMatch(embed.headers.get('content-security-policy'), /script-src[^;]*'(unsafe-eval|unsafe-inline)'/);
+});
 
 test('messages from other frames or with other data do not resize the frame', async () => {
   const snippet = await snippetFromTheApp({ sandboxed: true });

@@ -16,9 +16,28 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `root` at `base` (e.g. "/tools/calc/") on 127.0.0.1; resolves to { url, close }. */
+/** Reads a Netlify / Cloudflare Pages `_headers` file: [{ pattern: RegExp, headers }]. */
+export function loadHeaderRules(file) {
+  if (!fs.existsSync(file)) return [];
+  const rules = [];
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const source = line.trim().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: {} });
+    } else if (rules.length) {
+      const at = line.indexOf(':');
+      rules[rules.length - 1].headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+
+/** Serves `root` at `base` (e.g. "/tools/calc/") on 127.0.0.1 with the headers of its
+ * `_headers` file, as a CDN would; resolves to { url, close }. */
 export function serveStatic({ root, base = '/tools/calc/', port = 0, headers = {} }) {
   const rootDir = path.resolve(root);
+  const rules = loadHeaderRules(path.join(rootDir, '_headers'));
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(base)) {
@@ -35,7 +54,8 @@ export function serveStatic({ root, base = '/tools/calc/', port = 0, headers = {
       return;
     }
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+    const fromFile = Object.assign({}, ...rules.filter((r) => r.pattern.test(url.pathname)).map((r) => r.headers));
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...fromFile, ...headers });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => {

@@ -1,0 +1,33 @@
+// Trunk post-build hook: make dist/ deployable under a strict Content-Security-Policy.
+// 1. Trunk's inline boot script moves to a hashed file (a CSP without 'unsafe-inline' blocks inline scripts).
+// 2. embed.html, a copy of index.html, gives embed mode its own path, so _headers can let other
+//    sites frame it while the full app stays unframeable.
+// 3. Stylesheets are fetched with CORS, so sandboxed embeds keep their styles.
+// 4. The example _headers file (Netlify / Cloudflare Pages syntax) is copied in.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('postbuild: TRUNK_STAGING_DIR is not set (run through trunk)');
+  process.exit(1);
+}
+const indexPath = path.join(staging, 'index.html');
+let html = fs.readFileSync(indexPath, 'utf8');
+const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (inline) {
+  const code = inline[1].trim() + '\n';
+  const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
+  const name = `boot-${hash}.js`;
+  fs.writeFileSync(path.join(staging, name), code);
+  const integrity = 'sha384-' + crypto.createHash('sha384').update(code).digest('base64');
+  html = html.replace(inline[0], `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
+  fs.writeFileSync(indexPath, html);
+}
+// A sandboxed embed has an opaque origin: a stylesheet with an integrity hash must be fetched
+// with CORS there, or the browser refuses it and the calculator shows unstyled.
+html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous"');
+fs.writeFileSync(indexPath, html);
+fs.writeFileSync(path.join(staging, 'embed.html'), html);
+fs.copyFileSync(new URL('./_headers', import.meta.url), path.join(staging, '_headers'));

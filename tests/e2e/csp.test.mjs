@@ -1,0 +1,29 @@
+// Every page runs clean under the Content-Security-Policy of dist/_headers: no violations.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp } from './browser.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+for (const path of ['', '?page=pricing', '?page=break-even', '?page=delayed-income', '?page=compare', 'embed.html?embed=delayed-income']) {
+  test(`no CSP violations on ${path || 'the landing page'}`, async () => {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    const violations = [];
+    page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const response = await page.goto(app.url + path);
+    assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    if (path.includes('delayed')) {
+      await page.getByLabel('Show the uncertainty').check();
+      await page.waitForFunction(() => Number(document.querySelector('canvas')?.dataset.draws) > 0);
+    }
+    assert.deepEqual(violations, []);
+    await context.close();
+  });
+}
