@@ -91,6 +91,7 @@ test: tools-test
 
 bench: tools-test build
 	cargo bench --bench delayed
+	node tests/bench/startup.mjs
 	node tests/bench/latency.mjs
 	node tests/size-report.mjs dist
 
