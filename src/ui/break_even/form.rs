@@ -128,7 +128,7 @@ fn CostLines() -> impl IntoView {
 
     view! {
         <div class="layers">
-            <h3>"Monthly costs"</h3>
+            <h2 class="form-subhead">"Monthly costs"</h2>
             <Show when=move || count.get() == 0>
                 <p class="hint">"No monthly costs yet. Hosting, AI subscriptions and tools add up: add them below."</p>
             </Show>

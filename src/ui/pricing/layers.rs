@@ -21,7 +21,7 @@ pub fn FeeLayers() -> impl IntoView {
     view! {
         <div class="layers">
             <div class="layers-head">
-                <h3 id="layers-title">"Fee layers"</h3>
+                <h2 id="layers-title" class="form-subhead">"Fee layers"</h2>
                 <Show when=move || edited.get()>
                     <span class="badge">"edited"</span>
                     <button type="button" class="link-button" on:click=move |_| {
