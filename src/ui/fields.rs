@@ -89,3 +89,38 @@ pub fn TextField(
         </div>
     }
 }
+
+/// The sentence shown instead of results while some fields hold text that is not a number.
+#[component]
+pub fn FixFieldsNotice(
+    /// The labels of the fields to fix, in form order.
+    names: Vec<String>,
+) -> impl IntoView {
+    view! {
+        <p class="notice" role="status">
+            {format!("Results will show once these fields hold valid numbers: {}.", names.join(", "))}
+        </p>
+    }
+}
+
+/// Two headline figures kept in sight on narrow screens while typing; screen readers skip it
+/// and get the full results instead.
+#[component]
+pub fn PhoneSummaryBar(
+    /// Label and value pairs, or None while fields need fixing.
+    #[prop(into)]
+    items: Signal<Option<Vec<(String, String)>>>,
+) -> impl IntoView {
+    view! {
+        <div class="phone-summary" aria-hidden="true">
+            {move || match items.get() {
+                Some(items) => items
+                    .into_iter()
+                    .map(|(label, value)| view! { <span>{label}" "<strong>{value}</strong></span> })
+                    .collect_view()
+                    .into_any(),
+                None => view! { <span>"Fix the marked fields to see results"</span> }.into_any(),
+            }}
+        </div>
+    }
+}

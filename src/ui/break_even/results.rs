@@ -4,6 +4,7 @@ use super::BreakEvenState;
 use crate::engine::break_even::{round_hours, verdict, BreakEven, BreakEvenInputs, NoBreakEven};
 use crate::engine::money::Money;
 use crate::format::money_estimate;
+use crate::ui::fields::{FixFieldsNotice, PhoneSummaryBar};
 use leptos::prelude::*;
 
 fn month_text(answer: &Result<u32, NoBreakEven>) -> String {
@@ -14,24 +15,25 @@ fn month_text(answer: &Result<u32, NoBreakEven>) -> String {
     }
 }
 
-/// Keeps the headline in sight on narrow screens while typing; screen readers get the results.
+/// The headline months, in sight on narrow screens while typing.
 #[component]
 pub fn PhoneSummary() -> impl IntoView {
     let state = expect_context::<BreakEvenState>();
-    view! {
-        <div class="phone-summary" aria-hidden="true">
-            {move || match (state.inputs.get(), state.result.get()) {
-                (Ok(i), Some(r)) => {
-                    let headline = if i.count_time { &r.month_valued } else { &r.month_cash };
-                    view! {
-                        <span>"Pays back "<strong>{month_text(headline)}</strong></span>
-                        <span>"Cash "<strong>{month_text(&r.month_cash)}</strong></span>
-                    }.into_any()
-                }
-                _ => view! { <span>"Fix the marked fields to see results"</span> }.into_any(),
-            }}
-        </div>
-    }
+    let items = Signal::derive(move || match (state.inputs.get(), state.result.get()) {
+        (Ok(i), Some(r)) => {
+            let headline = if i.count_time {
+                &r.month_valued
+            } else {
+                &r.month_cash
+            };
+            Some(vec![
+                ("Pays back".to_string(), month_text(headline)),
+                ("Cash".to_string(), month_text(&r.month_cash)),
+            ])
+        }
+        _ => None,
+    });
+    view! { <PhoneSummaryBar items=items /> }
 }
 
 #[component]
@@ -47,11 +49,7 @@ pub fn BreakEvenResults() -> impl IntoView {
                     if names.is_empty() {
                         names.push("the Pricing calculator's fields (or your own net per sale)".into());
                     }
-                    view! {
-                        <p class="notice" role="status">
-                            {format!("Results will show once these fields hold valid numbers: {}.", names.join(", "))}
-                        </p>
-                    }.into_any()
+                    view! { <FixFieldsNotice names=names /> }.into_any()
                 }
                 _ => ().into_any(),
             }}

@@ -4,6 +4,7 @@ use super::DelayedState;
 use crate::engine::money::Money;
 use crate::export::projection_csv;
 use crate::format::money_estimate;
+use crate::ui::fields::{FixFieldsNotice, PhoneSummaryBar};
 use leptos::prelude::*;
 
 fn month_or(month: Option<u32>, horizon: usize) -> String {
@@ -13,24 +14,26 @@ fn month_or(month: Option<u32>, horizon: usize) -> String {
     }
 }
 
-/// Keeps the headline in sight on narrow screens; screen readers get the full results.
+/// The last month's income and when it turns positive, in sight on narrow screens.
 #[component]
 pub fn PhoneSummary() -> impl IntoView {
     let state = expect_context::<DelayedState>();
-    view! {
-        <div class="phone-summary" aria-hidden="true">
-            {move || match (state.projection.get(), state.milestones.get()) {
-                (Some(p), Some(m)) => {
-                    let last = p.months.last().map(|m| m.total).unwrap_or(0.0);
-                    view! {
-                        <span>{format!("Month {} income ", p.months.len())}<strong>{money_estimate(last, state.currency.get())}</strong></span>
-                        <span>"Positive "<strong>{month_or(m.cumulative_positive, p.months.len())}</strong></span>
-                    }.into_any()
-                }
-                _ => view! { <span>"Fix the marked fields to see results"</span> }.into_any(),
-            }}
-        </div>
-    }
+    let items = Signal::derive(move || {
+        let p = state.projection.get()?;
+        let m = state.milestones.get()?;
+        let last = p.months.last().map(|m| m.total).unwrap_or(0.0);
+        Some(vec![
+            (
+                format!("Month {} income", p.months.len()),
+                money_estimate(last, state.currency.get()),
+            ),
+            (
+                "Positive".to_string(),
+                month_or(m.cumulative_positive, p.months.len()),
+            ),
+        ])
+    });
+    view! { <PhoneSummaryBar items=items /> }
 }
 
 #[component]
@@ -76,11 +79,7 @@ pub fn DelayedResults() -> impl IntoView {
                     }
                     (Err(errors), _, _) => {
                         let names: Vec<String> = errors.iter().map(|(f, _)| label_of(&state, f)).collect();
-                        view! {
-                            <p class="notice" role="status">
-                                {format!("Results will show once these fields hold valid numbers: {}.", names.join(", "))}
-                            </p>
-                        }.into_any()
+                        view! { <FixFieldsNotice names=names /> }.into_any()
                     }
                     _ => ().into_any(),
                 }

@@ -5,6 +5,7 @@ use crate::engine::fees::ProductKind;
 use crate::engine::money::{Currency, Money};
 use crate::engine::pricing::{MonthBasis, PricingInputs, PricingResult};
 use crate::format::{count, money_estimate, months, units, whole};
+use crate::ui::fields::{FixFieldsNotice, PhoneSummaryBar};
 use leptos::prelude::*;
 
 #[component]
@@ -17,11 +18,7 @@ pub fn PricingResults() -> impl IntoView {
                 (Ok(inputs), Some(result)) => view! { <ResultBody inputs=inputs result=result /> }.into_any(),
                 (Err(errors), _) => {
                     let names: Vec<String> = errors.iter().map(|(f, _)| f.label()).collect();
-                    view! {
-                        <p class="notice" role="status">
-                            {format!("Results will show once these fields hold valid numbers: {}.", names.join(", "))}
-                        </p>
-                    }.into_any()
+                    view! { <FixFieldsNotice names=names /> }.into_any()
                 }
                 _ => ().into_any(),
             }}
@@ -29,25 +26,24 @@ pub fn PricingResults() -> impl IntoView {
     }
 }
 
-/// On narrow screens the results sit below the long form: this bar keeps the two headline
-/// figures in sight while typing. Screen readers get the full results instead.
+/// The headline figures, in sight on narrow screens where the results sit below the long form.
 #[component]
 pub fn PhoneSummary() -> impl IntoView {
     let state = expect_context::<PricingState>();
-    view! {
-        <div class="phone-summary" aria-hidden="true">
-            {move || match (state.inputs.get(), state.result.get()) {
-                (Ok(inputs), Some(r)) => {
-                    let c = inputs.currency;
-                    view! {
-                        <span>"Net per sale "<strong>{Money::new(r.sale.net, c).to_string()}</strong></span>
-                        <span>"Monthly "<strong>{money_estimate(r.month.net, c)}</strong></span>
-                    }.into_any()
-                }
-                _ => view! { <span>"Fix the marked fields to see results"</span> }.into_any(),
-            }}
-        </div>
-    }
+    let items = Signal::derive(move || match (state.inputs.get(), state.result.get()) {
+        (Ok(inputs), Some(r)) => {
+            let c = inputs.currency;
+            Some(vec![
+                (
+                    "Net per sale".to_string(),
+                    Money::new(r.sale.net, c).to_string(),
+                ),
+                ("Monthly".to_string(), money_estimate(r.month.net, c)),
+            ])
+        }
+        _ => None,
+    });
+    view! { <PhoneSummaryBar items=items /> }
 }
 
 #[component]
