@@ -221,3 +221,74 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, spec: &ChartSpec) {
         Err(e) => web_sys::console::warn_1(&format!("chart not drawn: {e}").into()),
     }
 }
+
+/// A chart's figures as a table, folded away under a summary: the accessible alternative.
+#[component]
+pub fn ChartTable(
+    /// The summary a person clicks to unfold the table.
+    summary: &'static str,
+    /// The scrolling region's name.
+    region_label: &'static str,
+    /// The table's caption, read by screen readers.
+    caption: &'static str,
+    /// Column headings, the row-heading column first.
+    columns: Vec<String>,
+    /// Each row's heading and cells.
+    rows: Vec<(String, Vec<String>)>,
+) -> impl IntoView {
+    let (first, rest) = columns
+        .split_first()
+        .map(|(f, r)| (f.clone(), r.to_vec()))
+        .unwrap_or_default();
+    view! {
+        <details class="chart-table">
+            <summary>{summary}</summary>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=region_label>
+                <table>
+                    <caption class="visually-hidden">{caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{first}</th>
+                            {rest.into_iter().map(|c| view! { <th scope="col" class="num">{c}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows.into_iter().map(|(head, cells)| view! {
+                            <tr>
+                                <th scope="row">{head}</th>
+                                {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
+
+/// The rows of a line chart's table: the x value, then each series' money at that x.
+pub fn line_rows(
+    spec: &LineChartSpec,
+    indices: &[usize],
+    x_text: impl Fn(f64) -> String,
+) -> Vec<(String, Vec<String>)> {
+    indices
+        .iter()
+        .map(|&i| {
+            let x = spec.series.first().map(|s| s.points[i].0).unwrap_or(0.0);
+            let cells = spec
+                .series
+                .iter()
+                .map(|s| crate::format::money_estimate(s.points[i].1, spec.currency))
+                .collect();
+            (x_text(x), cells)
+        })
+        .collect()
+}
+
+/// A line chart's column headings: the x axis, then each series.
+pub fn line_columns(spec: &LineChartSpec) -> Vec<String> {
+    std::iter::once(spec.x_label.to_string())
+        .chain(spec.series.iter().map(|s| s.label.clone()))
+        .collect()
+}

@@ -2,8 +2,9 @@
 
 use super::BreakEvenState;
 use crate::chart::Series;
-use crate::format::money_estimate;
-use crate::ui::line_chart::{ChartSpec, LineChartCanvas, LineChartSpec};
+use crate::ui::line_chart::{
+    line_columns, line_rows, ChartSpec, ChartTable, LineChartCanvas, LineChartSpec,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -52,31 +53,13 @@ pub fn CumulativeResult() -> impl IntoView {
             <LineChartCanvas spec=Signal::derive(move || spec.get().map(ChartSpec::Lines)) marker_label="break-even"
                 description="Line chart of the cumulative result by month, in cash and counting your time; the same figures are in the table below." />
             {move || spec.with(|s| s.as_ref().map(|s| {
-                let c = s.currency;
                 let last = s.series[0].points.len() - 1;
                 let step = (last / 12).max(1);
                 let rows: Vec<usize> = (0..=last).filter(|i| i % step == 0 || *i == last).collect();
                 view! {
-                    <details class="chart-table">
-                        <summary>"Show the chart as a table"</summary>
-                        <div class="table-scroll" tabindex="0" role="region" aria-label="Chart data">
-                            <table>
-                                <caption class="visually-hidden">"Cumulative result by month"</caption>
-                                <thead><tr>
-                                    <th scope="col">"Month"</th>
-                                    {s.series.iter().map(|l| view! { <th scope="col" class="num">{l.label.clone()}</th> }).collect_view()}
-                                </tr></thead>
-                                <tbody>
-                                    {rows.into_iter().map(|r| view! {
-                                        <tr>
-                                            <th scope="row">{r}</th>
-                                            {s.series.iter().map(|l| view! { <td class="num">{money_estimate(l.points[r].1, c)}</td> }).collect_view()}
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    </details>
+                    <ChartTable summary="Show the chart as a table" region_label="Chart data"
+                        caption="Cumulative result by month" columns=line_columns(s)
+                        rows=line_rows(s, &rows, |x| format!("{}", x as u32)) />
                 }
             }))}
         </section>

@@ -2,7 +2,7 @@
 
 use super::DelayedState;
 use crate::format::money_estimate;
-use crate::ui::line_chart::{ChartSpec, LineChartCanvas, StackedSpec};
+use crate::ui::line_chart::{ChartSpec, ChartTable, LineChartCanvas, StackedSpec};
 use leptos::prelude::*;
 
 #[component]
@@ -44,27 +44,19 @@ pub fn IncomeChart() -> impl IntoView {
                 description="Stacked area chart of monthly income per stream with hours on a second axis; the same figures are in the month-by-month table below." />
             {move || state.monte_carlo.get().map(|mc| {
                 let c = state.currency.get();
-                let rows: Vec<usize> = (0..mc.income.p50.len()).filter(|i| (i + 1) % 3 == 0 || *i == 0).collect();
+                let rows = (0..mc.income.p50.len())
+                    .filter(|i| (i + 1) % 3 == 0 || *i == 0)
+                    .map(|i| {
+                        let cells = [&mc.income.p10, &mc.income.p50, &mc.income.p90]
+                            .map(|band| money_estimate(band[i], c))
+                            .to_vec();
+                        ((i + 1).to_string(), cells)
+                    })
+                    .collect();
+                let columns = ["Month", "P10", "Median", "P90"].map(String::from).to_vec();
                 view! {
-                    <details class="chart-table">
-                        <summary>"Show the band as a table"</summary>
-                        <div class="table-scroll" tabindex="0" role="region" aria-label="Band data">
-                            <table>
-                                <caption class="visually-hidden">"Total income per month: P10, median, P90"</caption>
-                                <thead><tr><th scope="col">"Month"</th><th scope="col" class="num">"P10"</th><th scope="col" class="num">"Median"</th><th scope="col" class="num">"P90"</th></tr></thead>
-                                <tbody>
-                                    {rows.into_iter().map(|i| view! {
-                                        <tr>
-                                            <th scope="row">{i + 1}</th>
-                                            <td class="num">{money_estimate(mc.income.p10[i], c)}</td>
-                                            <td class="num">{money_estimate(mc.income.p50[i], c)}</td>
-                                            <td class="num">{money_estimate(mc.income.p90[i], c)}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    </details>
+                    <ChartTable summary="Show the band as a table" region_label="Band data"
+                        caption="Total income per month: P10, median, P90" columns=columns rows=rows />
                 }
             })}
         </section>

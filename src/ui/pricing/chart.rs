@@ -6,8 +6,10 @@ use crate::engine::compare::net_by_volume;
 use crate::engine::fees::{FeeLayer, ProductKind};
 use crate::engine::presets::preset;
 use crate::engine::pricing::paid_charges;
-use crate::format::{count, money_estimate};
-use crate::ui::line_chart::{ChartSpec, LineChartCanvas, LineChartSpec};
+use crate::format::count;
+use crate::ui::line_chart::{
+    line_columns, line_rows, ChartSpec, ChartTable, LineChartCanvas, LineChartSpec,
+};
 use leptos::prelude::*;
 
 const POINTS: usize = 41;
@@ -86,29 +88,9 @@ pub fn NetByVolume() -> impl IntoView {
 fn data_table(spec: &LineChartSpec) -> impl IntoView {
     let step = (POINTS - 1) / (TABLE_ROWS - 1);
     let rows: Vec<usize> = (0..TABLE_ROWS).map(|r| r * step).collect();
-    let currency = spec.currency;
     view! {
-        <details class="chart-table">
-            <summary>"Show the chart as a table"</summary>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Chart data">
-                <table>
-                    <caption class="visually-hidden">"Monthly net by volume, per platform"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{spec.x_label}</th>
-                            {spec.series.iter().map(|s| view! { <th scope="col" class="num">{s.label.clone()}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {rows.into_iter().map(|r| view! {
-                            <tr>
-                                <th scope="row">{count(spec.series[0].points[r].0)}</th>
-                                {spec.series.iter().map(|s| view! { <td class="num">{money_estimate(s.points[r].1, currency)}</td> }).collect_view()}
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </details>
+        <ChartTable summary="Show the chart as a table" region_label="Chart data"
+            caption="Monthly net by volume, per platform" columns=line_columns(spec)
+            rows=line_rows(spec, &rows, count) />
     }
 }
