@@ -16,13 +16,14 @@ CARGO_BIN := $(HOME)/.cargo/bin
 unexport NO_COLOR
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
-.PHONY: help serve build test bench tools-dev tools-test check-fmt lint test-native test-wasm test-e2e size ci
+.PHONY: help serve build test bench lighthouse tools-dev tools-test check-fmt lint test-native test-wasm test-e2e size ci
 
 help:
 	@echo "make serve   install what the dev build needs, then serve the app on http://127.0.0.1:8080/"
 	@echo "make test    install what the tests need, then run every check (what CI runs)"
 	@echo "make build   release build into dist/"
-	@echo "make bench   engine timings, input-to-chart latency in the built app, and the size report"
+	@echo "make bench   engine timings, time to interactive, input-to-chart latency, Lighthouse, sizes"
+	@echo "make lighthouse  Lighthouse scores of every calculator page and the embed (mobile, desktop)"
 
 ## ---- installs (each step does nothing when the tool is already right) ----
 
@@ -41,6 +42,13 @@ tools-dev:
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
+	@touch $@
+
+# Lighthouse is large (about 180 MB installed), so only `make lighthouse` and `make bench` install it.
+LIGHTHOUSE_DIR := tests/bench/lighthouse
+LIGHTHOUSE_STAMP := $(LIGHTHOUSE_DIR)/node_modules/.install-stamp
+$(LIGHTHOUSE_STAMP): $(LIGHTHOUSE_DIR)/package.json $(LIGHTHOUSE_DIR)/package-lock.json
+	cd $(LIGHTHOUSE_DIR) && npm ci --no-audit --no-fund
 	@touch $@
 
 tools-test: tools-dev $(NPM_STAMP)
@@ -89,10 +97,14 @@ test: tools-test
 	$(MAKE) --no-print-directory check-fmt lint test-native test-wasm build test-e2e size; \
 	echo "make test: all checks passed in $$(( $$(date +%s) - start )) s"
 
-bench: tools-test build
+bench: tools-test build $(LIGHTHOUSE_STAMP)
 	cargo bench --bench delayed
 	node tests/bench/startup.mjs
 	node tests/bench/latency.mjs
+	CHROMIUM=$(CHROMIUM) node $(LIGHTHOUSE_DIR)/run.mjs
 	node tests/size-report.mjs dist
+
+lighthouse: tools-test build $(LIGHTHOUSE_STAMP)
+	CHROMIUM=$(CHROMIUM) node $(LIGHTHOUSE_DIR)/run.mjs
 
 ci: test

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -33,9 +34,28 @@ export function loadHeaderRules(file) {
   return rules;
 }
 
+// Compressed bodies are cached per file and encoding: brotli at level 11 takes a moment on the wasm.
+const compressedCache = new Map();
+function compressed(file, encoding) {
+  const key = `${encoding}:${file}:${fs.statSync(file).mtimeMs}`;
+  if (!compressedCache.has(key)) {
+    const body = fs.readFileSync(file);
+    compressedCache.set(key, encoding === 'br'
+      ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : zlib.gzipSync(body, { level: 9 }));
+  }
+  return compressedCache.get(key);
+}
+
+function pickEncoding(accept) {
+  if (/\bbr\b/.test(accept)) return 'br';
+  if (/\bgzip\b/.test(accept)) return 'gzip';
+  return null;
+}
+
 /** Serves `root` at `base` (e.g. "/tools/calc/") on 127.0.0.1 with the headers of its
- * `_headers` file, as a CDN would; resolves to { url, close }. */
-export function serveStatic({ root, base = '/tools/calc/', port = 0, headers = {} }) {
+ * `_headers` file, as a CDN would (with `compress`, also gzip or brotli as the browser asks); resolves to { url, close }. */
+export function serveStatic({ root, base = '/tools/calc/', port = 0, headers = {}, compress = false }) {
   const rootDir = path.resolve(root);
   const rules = loadHeaderRules(path.join(rootDir, '_headers'));
   const server = http.createServer((req, res) => {
@@ -55,8 +75,15 @@ export function serveStatic({ root, base = '/tools/calc/', port = 0, headers = {
     }
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     const fromFile = Object.assign({}, ...rules.filter((r) => r.pattern.test(url.pathname)).map((r) => r.headers));
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...fromFile, ...headers });
-    fs.createReadStream(file).pipe(res);
+    const head = { 'content-type': type, 'cache-control': 'no-store', ...fromFile, ...headers };
+    const encoding = compress ? pickEncoding(req.headers['accept-encoding'] ?? '') : null;
+    if (!encoding) {
+      res.writeHead(200, head);
+      fs.createReadStream(file).pipe(res);
+      return;
+    }
+    res.writeHead(200, { ...head, 'content-encoding': encoding, vary: 'Accept-Encoding' });
+    res.end(compressed(file, encoding));
   });
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
@@ -72,5 +99,5 @@ export function serveStatic({ root, base = '/tools/calc/', port = 0, headers = {
 // `node tests/e2e/server.mjs [port]` serves dist/ for a look by hand.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const port = Number(process.argv[2] ?? 8090);
-  serveStatic({ root: 'dist', port }).then(({ url }) => console.log(`serving dist/ at ${url}`));
+  serveStatic({ root: 'dist', port, compress: true }).then(({ url }) => console.log(`serving dist/ at ${url}`));
 }

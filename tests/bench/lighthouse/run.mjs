@@ -1,0 +1,60 @@
+// Lighthouse scores of the built app: every calculator page and the embed, on the mobile preset
+// (Lighthouse's default: a mid-range phone on slow 4G) and the desktop preset. dist/ is served
+// under a sub-folder with its _headers and gzip/brotli, as a CDN serves it.
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { serveStatic } from '../../e2e/server.mjs';
+
+const PAGES = [
+  ['Pricing', '?page=pricing'],
+  ['Break-even', '?page=break-even'],
+  ['Delayed income', '?page=delayed-income'],
+  ['Embed (Pricing)', 'embed.html?embed=pricing'],
+];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const chromePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+const server = await serveStatic({ root: 'dist', compress: true });
+const chrome = await chromeLauncher.launch({
+  chromePath,
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+});
+const rows = [];
+const findings = [];
+try {
+  for (const preset of ['mobile', 'desktop']) {
+    for (const [name, path] of PAGES) {
+      const result = await lighthouse(
+        server.url + path,
+        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
+        preset === 'desktop' ? desktopConfig : undefined,
+      );
+      const { categories, audits } = result.lhr;
+      const score = (c) => Math.round(categories[c].score * 100);
+      rows.push([`${name}, ${preset}`, ...CATEGORIES.map(score),
+        audits['largest-contentful-paint'].numericValue, audits['total-blocking-time'].numericValue]);
+      for (const c of CATEGORIES) {
+        for (const ref of categories[c].auditRefs) {
+          const audit = audits[ref.id];
+          if (ref.weight > 0 && audit.score !== null && audit.score < 0.9) {
+            findings.push(`${name}, ${preset}: ${c} / ${audit.title}: ${audit.displayValue ?? audit.score}`);
+          }
+        }
+      }
+    }
+  }
+} finally {
+  await chrome.kill();
+  await server.close();
+}
+
+const pad = (s, n) => String(s).padStart(n);
+console.log(`${'Lighthouse 13'.padEnd(28)}${pad('perf', 6)}${pad('a11y', 6)}${pad('b.pr.', 6)}${pad('seo', 6)}${pad('LCP ms', 8)}${pad('TBT ms', 8)}`);
+for (const [label, p, a, b, s, lcp, tbt] of rows) {
+  console.log(`${label.padEnd(28)}${pad(p, 6)}${pad(a, 6)}${pad(b, 6)}${pad(s, 6)}${pad(lcp.toFixed(0), 8)}${pad(tbt.toFixed(0), 8)}`);
+}
+if (findings.length) {
+  console.log('\nAudits below 0.9 that count towards a score:');
+  for (const f of findings) console.log(`  ${f}`);
+}
