@@ -4,10 +4,10 @@
 //! A link carries only what differs from the default scenario (a JSON merge patch, RFC 7396),
 //! base64url-encoded, so a typical plan stays well under 1,000 characters.
 
+use super::json::{object, Json, Members};
 use super::{Scenario, SCHEMA_VERSION};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -22,7 +22,7 @@ pub const MAX_LINK_CHARS: usize = 2000;
 pub const MAX_RECORD_BYTES: usize = 512 * 1024;
 
 /// A saved scenario as stored: one localStorage key each.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct StoredRecord {
     /// The schema version of this record.
     pub schema: u32,
@@ -31,6 +31,28 @@ pub struct StoredRecord {
     /// Milliseconds since 1970 of the last change (from the caller's clock).
     pub updated: f64,
     pub scenario: Scenario,
+}
+
+impl Json for StoredRecord {
+    fn to_json(&self) -> Value {
+        object([
+            ("schema", self.schema.to_json()),
+            ("id", self.id.to_json()),
+            ("name", self.name.to_json()),
+            ("updated", self.updated.to_json()),
+            ("scenario", self.scenario.to_json()),
+        ])
+    }
+    fn from_json(value: &Value) -> Option<Self> {
+        let m = Members::of(value)?;
+        Some(StoredRecord {
+            schema: m.required("schema")?,
+            id: m.required("id")?,
+            name: m.required("name")?,
+            updated: m.required("updated")?,
+            scenario: m.required("scenario")?,
+        })
+    }
 }
 
 /// Why a stored record cannot be used; Display is the sentence shown.
@@ -127,7 +149,7 @@ fn within_limits(s: &Scenario) -> bool {
 
 /// Encodes a record for storage.
 pub fn encode_record(record: &StoredRecord) -> String {
-    serde_json::to_string(record).unwrap_or_default()
+    record.to_json().to_string()
 }
 
 /// Decodes a stored record, migrating older schemas; refuses newer ones untouched.
@@ -149,8 +171,7 @@ pub fn decode_record(raw: &str) -> Result<StoredRecord, RecordError> {
     let scenario = migrate(schema, scenario)?;
     object.insert("scenario".into(), scenario);
     object.insert("schema".into(), Value::from(SCHEMA_VERSION));
-    let record: StoredRecord =
-        serde_json::from_value(Value::Object(object)).map_err(|_| RecordError::Corrupt)?;
+    let record = StoredRecord::from_json(&Value::Object(object)).ok_or(RecordError::Corrupt)?;
     if !record.updated.is_finite() || !within_limits(&record.scenario) {
         return Err(RecordError::Corrupt);
     }
@@ -205,9 +226,9 @@ fn apply(target: &mut Value, patch: Value) {
 /// The link fragment for a scenario: `s=1.<payload>` (without the `#`).
 pub fn encode_link(scenario: &Scenario) -> Result<String, ShareError> {
     let base: Value = serde_json::from_str(LINK_V1_BASE).unwrap_or(Value::Null);
-    let value = serde_json::to_value(scenario).unwrap_or(Value::Null);
+    let value = scenario.to_json();
     let patch = diff(&base, &value).unwrap_or_else(|| Value::Object(Map::new()));
-    let json = serde_json::to_string(&patch).unwrap_or_default();
+    let json = patch.to_string();
     let fragment = format!("s={LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(json));
     if fragment.len() > MAX_LINK_CHARS {
         return Err(ShareError::TooLong {
@@ -243,7 +264,7 @@ pub fn decode_link(fragment: &str) -> Result<Scenario, LinkError> {
     }
     let mut value: Value = serde_json::from_str(LINK_V1_BASE).map_err(|_| LinkError::Damaged)?;
     apply(&mut value, patch);
-    let mut scenario: Scenario = serde_json::from_value(value).map_err(|_| LinkError::Damaged)?;
+    let mut scenario = Scenario::from_json(&value).ok_or(LinkError::Damaged)?;
     if !within_limits(&scenario) {
         return Err(LinkError::Damaged);
     }

@@ -1,8 +1,8 @@
 //! The saved scenarios as a whole: storage keys, the index, and the export file.
 
-use super::codec::{decode_record, encode_record, StoredRecord};
+use super::codec::{decode_record, StoredRecord};
+use super::json::{object, Json, Members};
 use super::SCHEMA_VERSION;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Every key starts with this prefix; the number is the storage layout's version.
@@ -30,11 +30,34 @@ pub fn new_id(now_ms: f64, counter: u32) -> String {
 }
 
 /// One line of the index: enough to list scenarios without reading them all.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct IndexEntry {
     pub id: String,
     pub name: String,
     pub updated: f64,
+}
+
+impl Json for IndexEntry {
+    fn to_json(&self) -> Value {
+        object([
+            ("id", self.id.to_json()),
+            ("name", self.name.to_json()),
+            ("updated", self.updated.to_json()),
+        ])
+    }
+    fn from_json(value: &Value) -> Option<Self> {
+        let m = Members::of(value)?;
+        Some(IndexEntry {
+            id: m.required("id")?,
+            name: m.required("name")?,
+            updated: m.required("updated")?,
+        })
+    }
+}
+
+/// The index as stored.
+pub fn encode_index(entries: &[IndexEntry]) -> String {
+    entries.to_vec().to_json().to_string()
 }
 
 impl From<&StoredRecord> for IndexEntry {
@@ -49,7 +72,7 @@ impl From<&StoredRecord> for IndexEntry {
 
 /// Reads the index; a damaged index is rebuilt from the records, so it never hides them.
 pub fn decode_index(raw: Option<&str>) -> Option<Vec<IndexEntry>> {
-    serde_json::from_str(raw?).ok()
+    Vec::<IndexEntry>::from_json(&serde_json::from_str(raw?).ok()?)
 }
 
 /// Newest first.
@@ -71,24 +94,17 @@ pub fn unique_name(wanted: &str, taken: &[IndexEntry]) -> String {
 }
 
 /// The export file: every saved scenario, the durable copy.
-#[derive(Serialize, Deserialize)]
-struct ExportFile {
-    app: String,
-    schema: u32,
-    exported: f64,
-    scenarios: Vec<Value>,
-}
-
+/// `{"app": "honest-income", "schema": 1, "exported": <ms>, "scenarios": [<record>, ...]}`
 pub fn encode_export(records: &[StoredRecord], now_ms: f64) -> String {
-    let file = ExportFile {
-        app: "honest-income".into(),
-        schema: SCHEMA_VERSION,
-        exported: now_ms,
-        scenarios: records
-            .iter()
-            .filter_map(|r| serde_json::from_str(&encode_record(r)).ok())
-            .collect(),
-    };
+    let file = object([
+        ("app", Value::from("honest-income")),
+        ("schema", SCHEMA_VERSION.to_json()),
+        ("exported", now_ms.to_json()),
+        (
+            "scenarios",
+            Value::Array(records.iter().map(Json::to_json).collect()),
+        ),
+    ]);
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
@@ -101,15 +117,18 @@ pub struct Imported {
 
 /// Reads an export file; None when it is not one.
 pub fn decode_export(text: &str) -> Option<Imported> {
-    let file: ExportFile = serde_json::from_str(text).ok()?;
-    if file.app != "honest-income" {
+    let file: Value = serde_json::from_str(text).ok()?;
+    let members = Members::of(&file)?;
+    if members.required::<String>("app")? != "honest-income" {
         return None;
     }
+    // Each record is checked on its own below, so one damaged plan does not sink the file.
+    let scenarios = file.get("scenarios")?.as_array()?;
     let mut imported = Imported {
         records: Vec::new(),
         skipped: 0,
     };
-    for value in file.scenarios {
+    for value in scenarios {
         match decode_record(&value.to_string()) {
             Ok(r) => imported.records.push(r),
             Err(_) => imported.skipped += 1,

@@ -7,19 +7,20 @@ pub mod break_even;
 pub mod codec;
 pub mod delayed;
 pub mod delayed_presets;
+pub mod json;
 pub mod library;
 pub mod pricing;
 
 pub use break_even::{BreakEvenDraft, BreakEvenErrors, BreakEvenField, CostLineDraft, CurveKind};
+use json::{object, Json, Members};
 pub use pricing::{LayerDraft, PricingDraft, PricingErrors, PricingField};
-use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One plan: the inputs of all calculators together.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     pub version: u32,
     pub pricing: PricingDraft,
@@ -35,5 +36,26 @@ impl Default for Scenario {
             break_even: BreakEvenDraft::default(),
             delayed: delayed::DelayedDraft::default(),
         }
+    }
+}
+
+impl Json for Scenario {
+    fn to_json(&self) -> Value {
+        object([
+            ("version", self.version.to_json()),
+            ("pricing", self.pricing.to_json()),
+            ("break_even", self.break_even.to_json()),
+            ("delayed", self.delayed.to_json()),
+        ])
+    }
+    /// A missing calculator takes its defaults, so a partial plan still opens.
+    fn from_json(value: &Value) -> Option<Self> {
+        let m = Members::of(value)?;
+        Some(Scenario {
+            version: m.or("version", SCHEMA_VERSION)?,
+            pricing: m.or("pricing", PricingDraft::default())?,
+            break_even: m.or("break_even", BreakEvenDraft::default())?,
+            delayed: m.or("delayed", delayed::DelayedDraft::default())?,
+        })
     }
 }

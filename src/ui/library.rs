@@ -178,7 +178,7 @@ impl Library {
     }
 
     fn write_index(&self, entries: &[IndexEntry]) {
-        let json = serde_json::to_string(entries).unwrap_or_default();
+        let json = crate::scenario::library::encode_index(entries);
         self.with_store(|s| s.write(INDEX_KEY, &json));
     }
 

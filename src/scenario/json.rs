@@ -1,0 +1,153 @@
+//! The JSON shape of a plan, mapped by hand through `serde_json::Value`.
+//!
+//! Why not `#[derive(Serialize, Deserialize)]`: the derived code for the drafts and the
+//! Value (de)serializers behind `from_value` / `to_value` were a large share of the wasm
+//! download; this mapping does the same job in a fraction of the bytes.
+//!
+//! The shape is the stored and linked format (schema 1, link 1): member names and enum spellings
+//! must never change. Reading follows the rules the derive had: a missing member takes the
+//! default plan's value, a member of the wrong type makes the whole value unreadable, and
+//! unknown members are ignored.
+
+use crate::engine::money::Currency;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// A value with a fixed JSON shape.
+pub trait Json: Sized {
+    fn to_json(&self) -> Value;
+    /// None when `value` does not have this type's shape.
+    fn from_json(value: &Value) -> Option<Self>;
+}
+
+/// The members of a JSON object being read.
+pub struct Members<'a>(&'a Map<String, Value>);
+
+impl<'a> Members<'a> {
+    pub fn of(value: &'a Value) -> Option<Self> {
+        value.as_object().map(Members)
+    }
+
+    /// A member that must be present.
+    pub fn required<T: Json>(&self, key: &str) -> Option<T> {
+        T::from_json(self.0.get(key)?)
+    }
+
+    /// A member that may be missing, then `default`; present with the wrong type is None.
+    pub fn or<T: Json>(&self, key: &str, default: T) -> Option<T> {
+        match self.0.get(key) {
+            Some(value) => T::from_json(value),
+            None => Some(default),
+        }
+    }
+}
+
+/// An object from its members.
+pub fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
+    Value::Object(
+        members
+            .into_iter()
+            .map(|(key, value)| (key.to_string(), value))
+            .collect(),
+    )
+}
+
+impl Json for String {
+    fn to_json(&self) -> Value {
+        Value::String(self.clone())
+    }
+    fn from_json(value: &Value) -> Option<Self> {
+        value.as_str().map(str::to_string)
+    }
+}
+
+impl Json for bool {
+    fn to_json(&self) -> Value {
+        Value::Bool(*self)
+    }
+    fn from_json(value: &Value) -> Option<Self> {
+        value.as_bool()
+    }
+}
+
+impl Json for u32 {
+    fn to_json(&self) -> Value {
+        Value::from(*self)
+    }
+    fn from_json(value: &Value) -> Option<Self> {
+        value.as_u64().and_then(|n| u32::try_from(n).ok())
+    }
+}
+
+impl Json for u64 {
+    fn to_json(&self) -> Value {
+        Value::from(*self)
+    }
+    fn from_json(value: &Value) -> Option<Self> {
+        value.as_u64()
+    }
+}
+
+impl Json for f64 {
+    /// A non-finite number becomes null, as serde_json writes it.
+    fn to_json(&self) -> Value {
+        Value::from(*self)
+    }
+    fn from_json(value: &Value) -> Option<Self> {
+        value.as_f64()
+    }
+}
+
+impl<T: Json> Json for Vec<T> {
+    fn to_json(&self) -> Value {
+        Value::Array(self.iter().map(Json::to_json).collect())
+    }
+    fn from_json(value: &Value) -> Option<Self> {
+        value.as_array()?.iter().map(T::from_json).collect()
+    }
+}
+
+impl Json for BTreeMap<String, String> {
+    fn to_json(&self) -> Value {
+        Value::Object(
+            self.iter()
+                .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                .collect(),
+        )
+    }
+    fn from_json(value: &Value) -> Option<Self> {
+        value
+            .as_object()?
+            .iter()
+            .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+            .collect()
+    }
+}
+
+/// Implements [`Json`] for a field-less enum as one string per variant.
+macro_rules! json_enum {
+    ($ty:ty { $($variant:ident => $name:literal),+ $(,)? }) => {
+        impl $crate::scenario::json::Json for $ty {
+            fn to_json(&self) -> serde_json::Value {
+                serde_json::Value::from(match self { $(<$ty>::$variant => $name),+ })
+            }
+            fn from_json(value: &serde_json::Value) -> Option<Self> {
+                match value.as_str()? {
+                    $($name => Some(<$ty>::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+pub(crate) use json_enum;
+
+json_enum!(Currency {
+    Usd => "Usd",
+    Eur => "Eur",
+    Gbp => "Gbp",
+    Cad => "Cad",
+    Aud => "Aud",
+    Inr => "Inr",
+    Jpy => "Jpy",
+});
