@@ -1,4 +1,5 @@
-//! What an embedded calculator tells its host page: its height, and nothing else.
+//! Embedding: what an embedded calculator tells its host page (its height, and nothing else),
+//! its theme, and which inputs the Embed panel offers to lock.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -54,4 +55,38 @@ pub fn post_height_on_resize() {
         std::mem::forget(observer);
         callback.forget();
     }
+}
+
+/// The inputs of the calculator on this page that an embed's author may lock, as (id, label),
+/// in page order. Read from the page, so every stream's and cost line's fields are included.
+pub fn lockable_inputs() -> Vec<(String, String)> {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return Vec::new();
+    };
+    let Ok(nodes) = document.query_selector_all("main [data-lockable]") else {
+        return Vec::new();
+    };
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|element| {
+            let id = element.id();
+            let label = document
+                .query_selector(&format!("label[for=\"{id}\"]"))
+                .ok()??
+                .text_content()?;
+            let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+            // Fields repeated per stream are told apart by the stream's name.
+            let group = element
+                .closest("[data-lock-group]")
+                .ok()
+                .flatten()
+                .and_then(|g| g.get_attribute("data-lock-group"))
+                .filter(|g| !g.trim().is_empty());
+            let label = match group {
+                Some(group) => format!("{}: {label}", group.trim()),
+                None => label,
+            };
+            (!id.is_empty() && !label.is_empty()).then_some((id, label))
+        })
+        .collect()
 }

@@ -76,6 +76,7 @@ pub fn TextField(
                     autocomplete="off"
                     spellcheck="false"
                     readonly=locked
+                    data-lockable=""
                     prop:value=move || value.get()
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                     aria-describedby=described_by

@@ -167,7 +167,10 @@ fn EmbedPanel() -> impl IntoView {
     let theme = RwSignal::new(Theme::Auto);
     let sandboxed = RwSignal::new(true);
     let resize = RwSignal::new(true);
-    let locked = RwSignal::new(String::new());
+    let locked = RwSignal::new(Vec::<String>::new());
+    // The inputs of the calculator on this page, read when the panel opens.
+    let lockable = RwSignal::new(Vec::<(String, String)>::new());
+    let embeds_this_page = move || chosen.get().is_none_or(|p| p == current.get());
     let snippet = Memo::new(move |_| {
         let page = chosen.get().unwrap_or_else(|| match current.get() {
             Page::BreakEven => Page::BreakEven,
@@ -184,12 +187,12 @@ fn EmbedPanel() -> impl IntoView {
             })
             .unwrap_or_default();
         let fragment = scenario.with(crate::scenario::codec::encode_link).ok();
-        let locked: Vec<String> = locked
-            .get()
-            .split(',')
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
+        // Locks name inputs of the calculator on this page; another calculator has other ids.
+        let locked = if embeds_this_page() {
+            locked.get()
+        } else {
+            Vec::new()
+        };
         embed_snippet(&EmbedRequest {
             app_url: &app_url,
             page,
@@ -207,7 +210,7 @@ fn EmbedPanel() -> impl IntoView {
     });
     let copied = RwSignal::new(false);
     view! {
-        <details class="manage">
+        <details class="manage" on:toggle=move |_| lockable.set(crate::platform::embed::lockable_inputs())>
             <summary>"Embed in a blog post"</summary>
             <div class="manage-body">
                 <p class="hint">"Paste this into your post: readers see the calculator with this plan's numbers and can change them. Only the frame's height ever reaches your page."</p>
@@ -246,12 +249,36 @@ fn EmbedPanel() -> impl IntoView {
                         on:change=move |ev| resize.set(event_target_checked(&ev)) />
                     <label for="embed-resize">"Resize the frame to fit (adds a small script)"</label>
                 </div>
-                <div class="field">
-                    <label for="embed-lock">"Locked inputs"</label>
-                    <p class="hint" id="embed-lock-hint">"Ids of inputs readers cannot change, separated by commas, such as price, platform, currency."</p>
-                    <input id="embed-lock" class="text-input" type="text" autocomplete="off" aria-describedby="embed-lock-hint"
-                        prop:value=move || locked.get() on:input=move |ev| locked.set(event_target_value(&ev)) />
-                </div>
+                <fieldset class="lock-list">
+                    <legend>"Locked inputs"</legend>
+                    <p class="hint">"Readers see these values but cannot change them."</p>
+                    {move || if embeds_this_page() {
+                        lockable.get().into_iter().map(|(id, label)| {
+                            let box_id = format!("lock-{id}");
+                            let checked = {
+                                let id = id.clone();
+                                move || locked.with(|l| l.contains(&id))
+                            };
+                            view! {
+                                <div class="field checkbox">
+                                    <input type="checkbox" id=box_id.clone() prop:checked=checked
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            locked.update(|l| {
+                                                l.retain(|x| x != &id);
+                                                if on {
+                                                    l.push(id.clone());
+                                                }
+                                            });
+                                        } />
+                                    <label for=box_id>{label}</label>
+                                </div>
+                            }
+                        }).collect_view().into_any()
+                    } else {
+                        view! { <p class="hint">"To lock inputs, open that calculator and embed it from there."</p> }.into_any()
+                    }}
+                </fieldset>
                 <div class="field">
                     <label for="embed-snippet">"Snippet"</label>
                     <textarea id="embed-snippet" class="text-input snippet" readonly rows="6" prop:value=move || snippet.get()></textarea>

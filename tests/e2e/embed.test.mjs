@@ -30,7 +30,7 @@ function hostPage(html) {
   })));
 }
 
-async function snippetFromTheApp({ sandboxed, lock }) {
+async function snippetFromTheApp({ sandboxed, lock = [] }) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${appServer.url}?page=pricing`);
@@ -38,7 +38,9 @@ async function snippetFromTheApp({ sandboxed, lock }) {
   await page.getByLabel('Price', { exact: true }).fill('35');
   await page.getByText('Embed in a blog post').click();
   if (!sandboxed) await page.getByLabel('Sandboxed frame (recommended)').uncheck();
-  if (lock) await page.getByLabel('Locked inputs').fill(lock);
+  for (const label of lock) {
+    await page.getByRole('group', { name: 'Locked inputs' }).getByLabel(label, { exact: true }).check();
+  }
   const snippet = await page.getByLabel('Snippet').inputValue();
   await context.close();
   return snippet;
@@ -46,7 +48,7 @@ async function snippetFromTheApp({ sandboxed, lock }) {
 
 for (const sandboxed of [true, false]) {
   test(`embedded ${sandboxed ? 'in a sandboxed frame (no storage)' : 'with storage allowed'}: renders, responds, resizes, no layout shift`, async () => {
-    const snippet = await snippetFromTheApp({ sandboxed, lock: 'currency' });
+    const snippet = await snippetFromTheApp({ sandboxed, lock: ['Currency', 'Refund rate'] });
     assert.match(snippet, sandboxed ? /e\.origin!=="null"/ : /e\.origin!=="http:\/\/127\.0\.0\.1:\d+"/);
     const host = await hostPage(`<!doctype html><html><head><title>My first year</title></head><body>
       <h1>What my workshop really earned</h1>
@@ -66,7 +68,8 @@ for (const sandboxed of [true, false]) {
     const styled = await frame.locator('.results').evaluate((e) => getComputedStyle(e).borderTopLeftRadius);
     assert.equal(styled, '10px', 'the stylesheet loaded inside the frame');
     assert.equal(await frame.getByText('Manage plans').count(), 0, 'no scenario management');
-    assert.ok(await frame.getByLabel('Currency').isDisabled(), 'a locked input');
+    assert.ok(await frame.getByLabel('Currency').isDisabled(), 'a locked select');
+    assert.equal(await frame.getByLabel('Refund rate').isEditable(), false, 'a locked text input');
     await frame.getByLabel('Price', { exact: true }).fill('50');
     await frame.getByRole('region', { name: 'Results' }).getByText('$44.50', { exact: true }).first().waitFor();
     // The frame takes the calculator's own height from its messages.
@@ -85,6 +88,28 @@ for (const sandboxed of [true, false]) {
     }
   });
 }
+
+test("the Embed panel lists the page's own inputs to lock, stream fields included", async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${appServer.url}?page=delayed-income`);
+    await page.getByRole('heading', { level: 1, name: 'Delayed income' }).waitFor();
+    await page.getByText('Embed in a blog post').click();
+    const locks = page.getByRole('group', { name: 'Locked inputs' });
+    const boxes = locks.getByRole('checkbox');
+    assert.ok(await boxes.count() >= 10, `every input of the page is offered: ${await boxes.count()}`);
+    const first = boxes.first();
+    const id = (await first.getAttribute('id')).replace(/^lock-/, '');
+    await first.check();
+    assert.match(await page.getByLabel('Snippet').inputValue(), new RegExp(`lock=${id}\\b`));
+    await page.getByLabel('Calculator', { exact: true }).selectOption('pricing');
+    assert.equal(await boxes.count(), 0, 'ids of another calculator are not offered');
+    assert.doesNotMatch(await page.getByLabel('Snippet').inputValue(), /lock=/);
+  } finally {
+    await context.close();
+  }
+});
 
 test('the full app refuses to be framed; embed.html may be framed by any site', async () => {
   const index = await fetch(`${appServer.url}?page=pricing`);

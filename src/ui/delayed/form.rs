@@ -122,7 +122,7 @@ fn StreamCard(
     };
 
     view! {
-        <fieldset class="group stream" class:disabled=move || !enabled.get()>
+        <fieldset class="group stream" class:disabled=move || !enabled.get() data-lock-group=move || name.get()>
             <legend>{move || name.get()}<span class="badge">{move || kind.get().map(|k| k.name()).unwrap_or("")}</span></legend>
             <div class="stream-head">
                 <div class="field">

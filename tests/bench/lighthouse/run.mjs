@@ -1,4 +1,4 @@
-// Lighthouse scores of the built app: every calculator page and the embed, on the mobile preset
+// Lighthouse scores of the built app: the home page, every calculator page and the embed, on the mobile preset
 // (Lighthouse's default: a mid-range phone on slow 4G) and the desktop preset. dist/ is served
 // under a sub-folder with its _headers and gzip/brotli, as a CDN serves it.
 import lighthouse from 'lighthouse';
@@ -7,6 +7,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { serveStatic } from '../../e2e/server.mjs';
 
 const PAGES = [
+  ['Home', ''],
   ['Pricing', '?page=pricing'],
   ['Break-even', '?page=break-even'],
   ['Delayed income', '?page=delayed-income'],
