@@ -4,7 +4,8 @@
 //    sites frame it while the full app stays unframeable.
 // 3. Stylesheets are fetched with CORS, so sandboxed embeds keep their styles.
 // 4. sw.js keeps the app working offline after the first visit.
-// 5. The example _headers file (Netlify / Cloudflare Pages syntax) is copied in.
+// 5. The wasm preload loses its integrity attribute, which browsers ignore with a console warning.
+// 6. The example _headers file (Netlify / Cloudflare Pages syntax) is copied in.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,6 +34,9 @@ if (inline) {
   html = html.replace(inline[0], `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
   fs.writeFileSync(indexPath, html);
 }
+// Browsers ignore (and warn about) integrity on a fetch preload; the wasm's bytes are what the
+// hashed file name and the SRI-checked JS glue ask for.
+html = html.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"([^>]*as="fetch")/g, '$1$2');
 // A sandboxed embed has an opaque origin: a stylesheet with an integrity hash must be fetched
 // with CORS there, or the browser refuses it and the calculator shows unstyled.
 html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous"');

@@ -76,6 +76,44 @@ fn newer_and_damaged_records_are_refused_and_named() {
         .contains("left untouched"));
 }
 
+/// The record's JSON shape: missing members take the default plan's values, unknown members are
+/// ignored, and a member of the wrong type (or a missing required one) refuses the record.
+#[test]
+fn record_members_missing_unknown_and_mistyped() {
+    let record = |scenario: &str| {
+        format!(r#"{{"schema":1,"id":"a","name":"Plan","updated":5,"scenario":{scenario}}}"#)
+    };
+    let partial = decode_record(&record(r#"{"pricing":{"price":"30","extra":1},"more":[]}"#))
+        .expect("a partial record opens");
+    assert_eq!(
+        partial.updated, 5.0,
+        "an integer is read as a number of milliseconds"
+    );
+    assert_eq!(partial.scenario.pricing.price, "30");
+    assert_eq!(
+        partial.scenario.pricing.platform, "gumroad",
+        "missing: the default"
+    );
+    assert_eq!(partial.scenario.break_even, Scenario::default().break_even);
+    for scenario in [
+        r#"{"pricing":{"price":30}}"#,
+        r#"{"pricing":{"currency":"usd"}}"#,
+        r#"{"break_even":{"curve":"steady"}}"#,
+        r#"{"delayed":{"seed":-1}}"#,
+        r#"{"delayed":{"streams":[{"id":0,"name":"Blog","enabled":true,"kind":"blog"}]}}"#,
+        r#"{"delayed":{"streams":[{"id":0,"name":"Blog","enabled":true,"kind":"blog","values":{"posts":3}}]}}"#,
+        r#"[]"#,
+    ] {
+        assert_eq!(
+            decode_record(&record(scenario)),
+            Err(RecordError::Corrupt),
+            "{scenario}"
+        );
+    }
+    let no_id = r#"{"schema":1,"name":"Plan","updated":5,"scenario":{}}"#;
+    assert_eq!(decode_record(no_id), Err(RecordError::Corrupt));
+}
+
 #[test]
 fn damaged_links_say_so() {
     let good = LINK_V1.trim();

@@ -1,10 +1,9 @@
 //! The Break-even calculator's inputs as typed, and their validation into engine inputs.
 
-use super::json::{json_enum, object, Json, Members};
+use super::json::{json_enum, json_struct};
 use crate::engine::break_even::{BreakEvenInputs, SalesCurve, MAX_HORIZON};
 use crate::engine::fields::{parse_count, parse_money, parse_percent, parse_whole, FieldError};
 use crate::engine::money::Currency;
-use serde_json::Value;
 
 /// Most hours a field takes (build or upkeep).
 pub const MAX_HOURS: f64 = 100_000.0;
@@ -96,72 +95,13 @@ json_enum!(CurveKind {
     Launch => "launch",
 });
 
-impl Json for CostLineDraft {
-    fn to_json(&self) -> Value {
-        object([
-            ("name", self.name.to_json()),
-            ("amount", self.amount.to_json()),
-        ])
-    }
-    fn from_json(value: &Value) -> Option<Self> {
-        let m = Members::of(value)?;
-        Some(CostLineDraft {
-            name: m.or("name", String::new())?,
-            amount: m.or("amount", String::new())?,
-        })
-    }
-}
+json_struct!(CostLineDraft defaults CostLineDraft::default() => { name, amount });
 
-impl Json for BreakEvenDraft {
-    fn to_json(&self) -> Value {
-        object([
-            ("build_hours", self.build_hours.to_json()),
-            ("hourly_value", self.hourly_value.to_json()),
-            ("upfront_cash", self.upfront_cash.to_json()),
-            ("count_time", self.count_time.to_json()),
-            ("costs", self.costs.to_json()),
-            ("upkeep_hours", self.upkeep_hours.to_json()),
-            ("use_pricing_net", self.use_pricing_net.to_json()),
-            ("net_override", self.net_override.to_json()),
-            ("variable_cost", self.variable_cost.to_json()),
-            ("curve", self.curve.to_json()),
-            ("per_month", self.per_month.to_json()),
-            ("start", self.start.to_json()),
-            ("growth", self.growth.to_json()),
-            ("ceiling", self.ceiling.to_json()),
-            ("launch", self.launch.to_json()),
-            ("baseline", self.baseline.to_json()),
-            ("half_life", self.half_life.to_json()),
-            ("horizon", self.horizon.to_json()),
-            ("fixed_months", self.fixed_months.to_json()),
-        ])
-    }
-    fn from_json(value: &Value) -> Option<Self> {
-        let m = Members::of(value)?;
-        let d = BreakEvenDraft::default();
-        Some(BreakEvenDraft {
-            build_hours: m.or("build_hours", d.build_hours)?,
-            hourly_value: m.or("hourly_value", d.hourly_value)?,
-            upfront_cash: m.or("upfront_cash", d.upfront_cash)?,
-            count_time: m.or("count_time", d.count_time)?,
-            costs: m.or("costs", d.costs)?,
-            upkeep_hours: m.or("upkeep_hours", d.upkeep_hours)?,
-            use_pricing_net: m.or("use_pricing_net", d.use_pricing_net)?,
-            net_override: m.or("net_override", d.net_override)?,
-            variable_cost: m.or("variable_cost", d.variable_cost)?,
-            curve: m.or("curve", d.curve)?,
-            per_month: m.or("per_month", d.per_month)?,
-            start: m.or("start", d.start)?,
-            growth: m.or("growth", d.growth)?,
-            ceiling: m.or("ceiling", d.ceiling)?,
-            launch: m.or("launch", d.launch)?,
-            baseline: m.or("baseline", d.baseline)?,
-            half_life: m.or("half_life", d.half_life)?,
-            horizon: m.or("horizon", d.horizon)?,
-            fixed_months: m.or("fixed_months", d.fixed_months)?,
-        })
-    }
-}
+json_struct!(BreakEvenDraft defaults BreakEvenDraft::default() => {
+    build_hours, hourly_value, upfront_cash, count_time, costs, upkeep_hours, use_pricing_net,
+    net_override, variable_cost, curve, per_month, start, growth, ceiling, launch, baseline,
+    half_life, horizon, fixed_months,
+});
 
 /// Suggested cost lines, one click away: name and a typical monthly amount in US dollars.
 pub const SUGGESTED_COSTS: [(&str, i64); 5] = [

@@ -4,7 +4,7 @@
 //! A link carries only what differs from the default scenario (a JSON merge patch, RFC 7396),
 //! base64url-encoded, so a typical plan stays well under 1,000 characters.
 
-use super::json::{object, Json, Members};
+use super::json::{json_struct, Json};
 use super::{Scenario, SCHEMA_VERSION};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -33,27 +33,13 @@ pub struct StoredRecord {
     pub scenario: Scenario,
 }
 
-impl Json for StoredRecord {
-    fn to_json(&self) -> Value {
-        object([
-            ("schema", self.schema.to_json()),
-            ("id", self.id.to_json()),
-            ("name", self.name.to_json()),
-            ("updated", self.updated.to_json()),
-            ("scenario", self.scenario.to_json()),
-        ])
-    }
-    fn from_json(value: &Value) -> Option<Self> {
-        let m = Members::of(value)?;
-        Some(StoredRecord {
-            schema: m.required("schema")?,
-            id: m.required("id")?,
-            name: m.required("name")?,
-            updated: m.required("updated")?,
-            scenario: m.required("scenario")?,
-        })
-    }
-}
+json_struct!(StoredRecord {
+    required: schema,
+    id,
+    name,
+    updated,
+    scenario
+});
 
 /// Why a stored record cannot be used; Display is the sentence shown.
 #[derive(Clone, Debug, PartialEq)]

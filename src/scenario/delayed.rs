@@ -3,7 +3,7 @@
 //! Each stream keeps its values as typed text in a map keyed by field, so every stream kind
 //! is validated, stored and rendered by the same code from its table of `FieldSpec`s.
 
-use super::json::{json_enum, object, Json, Members};
+use super::json::{json_enum, json_struct};
 use crate::engine::delayed::monte_carlo::{Range, StreamRanges, Uncertainty, MAX_PATHS};
 use crate::engine::delayed::{
     Blog, Effort, NewMembers, Plan, Product, Stream, StreamKind, Subscription, MAX_HORIZON,
@@ -12,7 +12,6 @@ use crate::engine::fields::{
     parse_count, parse_money, parse_percent, parse_signed_money, parse_whole, FieldError,
 };
 use crate::engine::money::Currency;
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -550,67 +549,15 @@ json_enum!(MembersMode {
     ShareOfVisitors => "share-of-visitors",
 });
 
-impl Json for StreamDraft {
-    fn to_json(&self) -> Value {
-        object([
-            ("id", self.id.to_json()),
-            ("name", self.name.to_json()),
-            ("enabled", self.enabled.to_json()),
-            ("kind", self.kind.to_json()),
-            ("values", self.values.to_json()),
-            ("low", self.low.to_json()),
-            ("high", self.high.to_json()),
-            ("use_pricing_net", self.use_pricing_net.to_json()),
-            ("launch_from_audience", self.launch_from_audience.to_json()),
-            ("members_mode", self.members_mode.to_json()),
-        ])
-    }
-    /// The identity, name, switch, kind and values are required; the rest came later.
-    fn from_json(value: &Value) -> Option<Self> {
-        let m = Members::of(value)?;
-        Some(StreamDraft {
-            id: m.required("id")?,
-            name: m.required("name")?,
-            enabled: m.required("enabled")?,
-            kind: m.required("kind")?,
-            values: m.required("values")?,
-            low: m.or("low", BTreeMap::new())?,
-            high: m.or("high", BTreeMap::new())?,
-            use_pricing_net: m.or("use_pricing_net", false)?,
-            launch_from_audience: m.or("launch_from_audience", false)?,
-            members_mode: m.or("members_mode", MembersMode::default())?,
-        })
-    }
-}
+// The identity, name, switch, kind and values were there from the start; the rest came later.
+json_struct!(StreamDraft {
+    required: id, name, enabled, kind, values;
+    optional: low, high, use_pricing_net, launch_from_audience, members_mode;
+});
 
-impl Json for DelayedDraft {
-    fn to_json(&self) -> Value {
-        object([
-            ("streams", self.streams.to_json()),
-            ("horizon", self.horizon.to_json()),
-            ("target", self.target.to_json()),
-            ("target_by", self.target_by.to_json()),
-            ("uncertainty", self.uncertainty.to_json()),
-            ("paths", self.paths.to_json()),
-            ("seed", self.seed.to_json()),
-            ("next_id", self.next_id.to_json()),
-        ])
-    }
-    fn from_json(value: &Value) -> Option<Self> {
-        let m = Members::of(value)?;
-        let d = DelayedDraft::default();
-        Some(DelayedDraft {
-            streams: m.or("streams", d.streams)?,
-            horizon: m.or("horizon", d.horizon)?,
-            target: m.or("target", d.target)?,
-            target_by: m.or("target_by", d.target_by)?,
-            uncertainty: m.or("uncertainty", d.uncertainty)?,
-            paths: m.or("paths", d.paths)?,
-            seed: m.or("seed", d.seed)?,
-            next_id: m.or("next_id", d.next_id)?,
-        })
-    }
-}
+json_struct!(DelayedDraft defaults DelayedDraft::default() => {
+    streams, horizon, target, target_by, uncertainty, paths, seed, next_id,
+});
 
 impl Default for DelayedDraft {
     fn default() -> Self {

@@ -124,6 +124,51 @@ impl Json for BTreeMap<String, String> {
     }
 }
 
+/// Implements [`Json`] for a struct from one list of its fields, so the two directions cannot
+/// drift apart (a field left out of the list is a compile error: the struct literal misses it).
+/// Member names are the field names.
+///
+/// - `json_struct!(T defaults T::default() => { a, b })`: a missing member takes the value of
+///   that default plan.
+/// - `json_struct!(T { required: a, b; optional: c })`: `a` and `b` must be present; a missing
+///   `c` takes its type's default.
+macro_rules! json_struct {
+    ($ty:ident defaults $default:expr => { $($field:ident),+ $(,)? }) => {
+        impl $crate::scenario::json::Json for $ty {
+            fn to_json(&self) -> serde_json::Value {
+                $crate::scenario::json::object([
+                    $((stringify!($field), $crate::scenario::json::Json::to_json(&self.$field)),)+
+                ])
+            }
+            fn from_json(value: &serde_json::Value) -> Option<Self> {
+                let members = $crate::scenario::json::Members::of(value)?;
+                let default: $ty = $default;
+                Some($ty {
+                    $($field: members.or(stringify!($field), default.$field)?,)+
+                })
+            }
+        }
+    };
+    ($ty:ident { required: $($req:ident),+ $(; optional: $($opt:ident),+)? $(;)? }) => {
+        impl $crate::scenario::json::Json for $ty {
+            fn to_json(&self) -> serde_json::Value {
+                $crate::scenario::json::object([
+                    $((stringify!($req), $crate::scenario::json::Json::to_json(&self.$req)),)+
+                    $($((stringify!($opt), $crate::scenario::json::Json::to_json(&self.$opt)),)+)?
+                ])
+            }
+            fn from_json(value: &serde_json::Value) -> Option<Self> {
+                let members = $crate::scenario::json::Members::of(value)?;
+                Some($ty {
+                    $($req: members.required(stringify!($req))?,)+
+                    $($($opt: members.or(stringify!($opt), Default::default())?,)+)?
+                })
+            }
+        }
+    };
+}
+pub(crate) use json_struct;
+
 /// Implements [`Json`] for a field-less enum as one string per variant.
 macro_rules! json_enum {
     ($ty:ty { $($variant:ident => $name:literal),+ $(,)? }) => {

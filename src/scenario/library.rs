@@ -1,7 +1,7 @@
 //! The saved scenarios as a whole: storage keys, the index, and the export file.
 
 use super::codec::{decode_record, StoredRecord};
-use super::json::{object, Json, Members};
+use super::json::{json_struct, object, Json, Members};
 use super::SCHEMA_VERSION;
 use serde_json::Value;
 
@@ -37,23 +37,11 @@ pub struct IndexEntry {
     pub updated: f64,
 }
 
-impl Json for IndexEntry {
-    fn to_json(&self) -> Value {
-        object([
-            ("id", self.id.to_json()),
-            ("name", self.name.to_json()),
-            ("updated", self.updated.to_json()),
-        ])
-    }
-    fn from_json(value: &Value) -> Option<Self> {
-        let m = Members::of(value)?;
-        Some(IndexEntry {
-            id: m.required("id")?,
-            name: m.required("name")?,
-            updated: m.required("updated")?,
-        })
-    }
-}
+json_struct!(IndexEntry {
+    required: id,
+    name,
+    updated
+});
 
 /// The index as stored.
 pub fn encode_index(entries: &[IndexEntry]) -> String {

@@ -12,9 +12,8 @@ pub mod library;
 pub mod pricing;
 
 pub use break_even::{BreakEvenDraft, BreakEvenErrors, BreakEvenField, CostLineDraft, CurveKind};
-use json::{object, Json, Members};
+use json::json_struct;
 pub use pricing::{LayerDraft, PricingDraft, PricingErrors, PricingField};
-use serde_json::Value;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -39,23 +38,5 @@ impl Default for Scenario {
     }
 }
 
-impl Json for Scenario {
-    fn to_json(&self) -> Value {
-        object([
-            ("version", self.version.to_json()),
-            ("pricing", self.pricing.to_json()),
-            ("break_even", self.break_even.to_json()),
-            ("delayed", self.delayed.to_json()),
-        ])
-    }
-    /// A missing calculator takes its defaults, so a partial plan still opens.
-    fn from_json(value: &Value) -> Option<Self> {
-        let m = Members::of(value)?;
-        Some(Scenario {
-            version: m.or("version", SCHEMA_VERSION)?,
-            pricing: m.or("pricing", PricingDraft::default())?,
-            break_even: m.or("break_even", BreakEvenDraft::default())?,
-            delayed: m.or("delayed", delayed::DelayedDraft::default())?,
-        })
-    }
-}
+// A missing calculator takes its defaults, so a partial plan still opens.
+json_struct!(Scenario defaults Scenario::default() => { version, pricing, break_even, delayed });

@@ -1,6 +1,6 @@
 //! The Pricing calculator's inputs as typed, and their validation into engine inputs.
 
-use super::json::{object, Json, Members};
+use super::json::json_struct;
 use crate::engine::fees::{FeeLayer, ProductKind};
 use crate::engine::fields::{
     money_text, parse_count, parse_money, parse_percent, parse_signed_money, percent_text,
@@ -9,7 +9,6 @@ use crate::engine::fields::{
 use crate::engine::money::Currency;
 use crate::engine::presets::{preset, Preset};
 use crate::engine::pricing::PricingInputs;
-use serde_json::Value;
 
 /// Most sales or new subscribers a month the calculator takes.
 pub const MAX_VOLUME: f64 = 10_000_000.0;
@@ -79,67 +78,14 @@ impl Default for PricingDraft {
     }
 }
 
-impl Json for LayerDraft {
-    fn to_json(&self) -> Value {
-        object([
-            ("name", self.name.to_json()),
-            ("percent", self.percent.to_json()),
-            ("fixed", self.fixed.to_json()),
-            ("monthly", self.monthly.to_json()),
-            ("subscriptions_only", self.subscriptions_only.to_json()),
-        ])
-    }
-    fn from_json(value: &Value) -> Option<Self> {
-        let m = Members::of(value)?;
-        let d = LayerDraft::default();
-        Some(LayerDraft {
-            name: m.or("name", d.name)?,
-            percent: m.or("percent", d.percent)?,
-            fixed: m.or("fixed", d.fixed)?,
-            monthly: m.or("monthly", d.monthly)?,
-            subscriptions_only: m.or("subscriptions_only", d.subscriptions_only)?,
-        })
-    }
-}
+json_struct!(LayerDraft defaults LayerDraft::default() => {
+    name, percent, fixed, monthly, subscriptions_only,
+});
 
-impl Json for PricingDraft {
-    fn to_json(&self) -> Value {
-        object([
-            ("subscription", self.subscription.to_json()),
-            ("currency", self.currency.to_json()),
-            ("price", self.price.to_json()),
-            ("platform", self.platform.to_json()),
-            ("layers", self.layers.to_json()),
-            ("discount", self.discount.to_json()),
-            ("affiliate", self.affiliate.to_json()),
-            ("refund", self.refund.to_json()),
-            ("tax", self.tax.to_json()),
-            ("volume", self.volume.to_json()),
-            ("churn", self.churn.to_json()),
-            ("target_per_sale", self.target_per_sale.to_json()),
-            ("target_per_month", self.target_per_month.to_json()),
-        ])
-    }
-    fn from_json(value: &Value) -> Option<Self> {
-        let m = Members::of(value)?;
-        let d = PricingDraft::default();
-        Some(PricingDraft {
-            subscription: m.or("subscription", d.subscription)?,
-            currency: m.or("currency", d.currency)?,
-            price: m.or("price", d.price)?,
-            platform: m.or("platform", d.platform)?,
-            layers: m.or("layers", d.layers)?,
-            discount: m.or("discount", d.discount)?,
-            affiliate: m.or("affiliate", d.affiliate)?,
-            refund: m.or("refund", d.refund)?,
-            tax: m.or("tax", d.tax)?,
-            volume: m.or("volume", d.volume)?,
-            churn: m.or("churn", d.churn)?,
-            target_per_sale: m.or("target_per_sale", d.target_per_sale)?,
-            target_per_month: m.or("target_per_month", d.target_per_month)?,
-        })
-    }
-}
+json_struct!(PricingDraft defaults PricingDraft::default() => {
+    subscription, currency, price, platform, layers, discount, affiliate, refund, tax, volume,
+    churn, target_per_sale, target_per_month,
+});
 
 /// A preset's layers as typed text in `currency`.
 pub fn preset_layers(preset: Option<&Preset>, currency: Currency) -> Vec<LayerDraft> {

@@ -1,4 +1,5 @@
-// Every page runs clean under the Content-Security-Policy of dist/_headers: no violations.
+// Every page runs clean under the Content-Security-Policy of dist/_headers: no violations, and no
+// console warning or error at all.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp } from './browser.mjs';
@@ -8,11 +9,15 @@ before(async () => { app = await startApp(); });
 after(async () => { await app.close(); });
 
 for (const path of ['', '?page=pricing', '?page=break-even', '?page=delayed-income', '?page=compare', 'embed.html?embed=delayed-income']) {
-  test(`no CSP violations on ${path || 'the landing page'}`, async () => {
+  test(`no CSP violations or console warnings on ${path || 'the landing page'}`, async () => {
     const context = await app.browser.newContext();
     const page = await context.newPage();
     const violations = [];
-    page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+    const warnings = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+      else if (['warning', 'error'].includes(m.type())) warnings.push(m.text());
+    });
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI}`));
     });
@@ -24,6 +29,7 @@ for (const path of ['', '?page=pricing', '?page=break-even', '?page=delayed-inco
       await page.waitForFunction(() => Number(document.querySelector('canvas')?.dataset.draws) > 0);
     }
     assert.deepEqual(violations, []);
+    assert.deepEqual(warnings, []);
     await context.close();
   });
 }
