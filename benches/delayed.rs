@@ -1,10 +1,15 @@
 //! Prints how long the Delayed-income engine takes natively: the deterministic 120-month
 //! projection and seeded Monte Carlo runs of 1,000 and 10,000 paths (median and p95).
 
-use honest_income::engine::delayed::monte_carlo::{run, Range, StreamRanges, Uncertainty};
+#[path = "../tests/common/monte_carlo_fixture.rs"]
+#[allow(dead_code)]
+mod monte_carlo_fixture;
+
+use honest_income::engine::delayed::monte_carlo::run;
 use honest_income::engine::delayed::project;
 use honest_income::engine::money::Currency;
 use honest_income::scenario::delayed_presets::bloggers_first_year;
+use monte_carlo_fixture::blogger_uncertainty;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -28,36 +33,7 @@ fn main() {
         .inputs(Currency::Usd, None, 3500)
         .expect("preset")
         .plan;
-    let ranges = vec![
-        StreamRanges {
-            plateau: Some(Range {
-                low: 300.0,
-                high: 900.0,
-            }),
-            click_through: Some(Range {
-                low: 0.01,
-                high: 0.05,
-            }),
-            conversion: Some(Range {
-                low: 0.005,
-                high: 0.03,
-            }),
-            ..Default::default()
-        },
-        StreamRanges {
-            half_life: Some(Range {
-                low: 0.25,
-                high: 2.0,
-            }),
-            ..Default::default()
-        },
-    ];
-    let uncertainty = |paths| Uncertainty {
-        ranges: ranges.clone(),
-        paths,
-        seed: 2026,
-        target_by_month: 12,
-    };
+    let uncertainty = |paths| blogger_uncertainty(2026, paths);
 
     println!("Delayed income engine, native release build, 120 months, 2 streams");
     println!("{:<36} {:>12} {:>12}", "case", "median ms", "p95 ms");

@@ -8,6 +8,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
+#[path = "common/monte_carlo_fixture.rs"]
+mod monte_carlo_fixture;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Lets the reactive system run its scheduled effects.
@@ -112,39 +115,15 @@ async fn pricing_page_recalculates_as_the_price_changes() {
 /// The seeded Monte Carlo gives the same bits in the browser as natively (see delayed_engine.rs).
 #[wasm_bindgen_test]
 fn monte_carlo_bits_match_the_native_run() {
-    use honest_income::engine::delayed::monte_carlo::{run, Range, StreamRanges, Uncertainty};
+    use honest_income::engine::delayed::monte_carlo::run;
     use honest_income::engine::money::Currency;
     use honest_income::scenario::delayed_presets::bloggers_first_year;
+    use monte_carlo_fixture::*;
     let plan = bloggers_first_year()
         .inputs(Currency::Usd, None, 0)
         .unwrap()
         .plan;
-    let uncertainty = Uncertainty {
-        ranges: vec![
-            StreamRanges {
-                plateau: Some(Range {
-                    low: 200.0,
-                    high: 1200.0,
-                }),
-                click_through: Some(Range {
-                    low: 0.01,
-                    high: 0.05,
-                }),
-                ..Default::default()
-            },
-            StreamRanges {
-                half_life: Some(Range {
-                    low: 0.25,
-                    high: 2.0,
-                }),
-                ..Default::default()
-            },
-        ],
-        paths: 1000,
-        seed: 7,
-        target_by_month: 12,
-    };
-    let mc = run(&plan, &uncertainty);
-    assert_eq!(mc.income.p50[11].to_bits(), 0x4100_5f35_ec8c_f20f);
-    assert_eq!(mc.income.p90[23].to_bits(), 0x411c_3b79_cbf0_0b44);
+    let mc = run(&plan, &blogger_uncertainty(GOLDEN_SEED, 1000));
+    assert_eq!(mc.income.p50[11].to_bits(), GOLDEN_P50_MONTH_12);
+    assert_eq!(mc.income.p90[23].to_bits(), GOLDEN_P90_MONTH_24);
 }

@@ -1,14 +1,16 @@
 //! The Delayed-income engine: each stream's curve by hand, cohorts, edges, presets and Monte Carlo.
 #![cfg(not(target_arch = "wasm32"))]
 
-use honest_income::engine::delayed::monte_carlo::{
-    nearest_rank, run, Range, StreamRanges, Uncertainty,
-};
+#[path = "common/monte_carlo_fixture.rs"]
+mod monte_carlo_fixture;
+
+use honest_income::engine::delayed::monte_carlo::{nearest_rank, run, Uncertainty};
 use honest_income::engine::delayed::{
     project, ramp_share, Blog, Effort, NewMembers, Plan, Product, Stream, StreamKind, Subscription,
 };
 use honest_income::engine::money::Currency;
 use honest_income::scenario::delayed_presets::{bloggers_first_year, DELAYED_PRESETS};
+use monte_carlo_fixture::*;
 
 fn blog() -> Blog {
     Blog {
@@ -215,42 +217,13 @@ fn every_preset_is_valid_and_earns_something() {
     }
 }
 
-fn uncertainty(seed: u64, paths: u32) -> Uncertainty {
-    let wide = Some(Range {
-        low: 200.0,
-        high: 1200.0,
-    });
-    Uncertainty {
-        ranges: vec![
-            StreamRanges {
-                plateau: wide,
-                click_through: Some(Range {
-                    low: 0.01,
-                    high: 0.05,
-                }),
-                ..Default::default()
-            },
-            StreamRanges {
-                half_life: Some(Range {
-                    low: 0.25,
-                    high: 2.0,
-                }),
-                ..Default::default()
-            },
-        ],
-        paths,
-        seed,
-        target_by_month: 12,
-    }
-}
-
 #[test]
 fn monte_carlo_is_reproducible_and_its_quantiles_are_ordered() {
     let plan = blogger_plan();
-    let a = run(&plan, &uncertainty(7, 1000));
-    let b = run(&plan, &uncertainty(7, 1000));
+    let a = run(&plan, &blogger_uncertainty(7, 1000));
+    let b = run(&plan, &blogger_uncertainty(7, 1000));
     assert_eq!(a, b, "same seed, same result");
-    let c = run(&plan, &uncertainty(8, 1000));
+    let c = run(&plan, &blogger_uncertainty(8, 1000));
     assert_ne!(a.income.p50, c.income.p50, "another seed, another sample");
     for m in 0..plan.horizon as usize {
         assert!(a.income.p10[m] <= a.income.p50[m] && a.income.p50[m] <= a.income.p90[m]);
@@ -295,12 +268,9 @@ fn nearest_rank_quantiles() {
     assert_eq!(nearest_rank(0.9, 3), 2);
 }
 
-/// The same seed gives the same bits on every platform: the wasm component test checks these too.
-pub const GOLDEN_SEED: u64 = 7;
-
 #[test]
 fn a_seeded_run_gives_known_bits() {
-    let mc = run(&blogger_plan(), &uncertainty(GOLDEN_SEED, 1000));
-    assert_eq!(mc.income.p50[11].to_bits(), 0x4100_5f35_ec8c_f20f);
-    assert_eq!(mc.income.p90[23].to_bits(), 0x411c_3b79_cbf0_0b44);
+    let mc = run(&blogger_plan(), &blogger_uncertainty(GOLDEN_SEED, 1000));
+    assert_eq!(mc.income.p50[11].to_bits(), GOLDEN_P50_MONTH_12);
+    assert_eq!(mc.income.p90[23].to_bits(), GOLDEN_P90_MONTH_24);
 }

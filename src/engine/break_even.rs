@@ -118,22 +118,21 @@ impl BreakEvenInputs {
 
     /// Upfront cost in a view: cash, plus build hours at the hourly value when time counts.
     pub fn upfront(&self, valued: bool) -> f64 {
-        let time = if valued {
-            self.build_hours * self.hourly_value as f64
-        } else {
-            0.0
-        };
-        self.upfront_cash as f64 + time
+        self.upfront_cash as f64 + self.time_cost(self.build_hours, valued)
     }
 
     /// Fixed cost per month in a view: cost lines, plus upkeep hours at the hourly value.
     pub fn fixed_monthly(&self, valued: bool) -> f64 {
-        let time = if valued {
-            self.upkeep_hours * self.hourly_value as f64
+        self.monthly_costs as f64 + self.time_cost(self.upkeep_hours, valued)
+    }
+
+    /// Hours at the hourly value in the time-valued view; nothing in the cash view.
+    fn time_cost(&self, hours: f64, valued: bool) -> f64 {
+        if valued {
+            hours * self.hourly_value as f64
         } else {
             0.0
-        };
-        self.monthly_costs as f64 + time
+        }
     }
 }
 
