@@ -35,8 +35,8 @@ fn escape(text: &str) -> String {
         .replace('<', "&lt;")
 }
 
-/// The snippet to paste into a blog post.
-pub fn embed_snippet(r: &EmbedRequest<'_>) -> String {
+/// The embedded calculator's address: embed.html with the choices and the scenario.
+pub fn embed_src(r: &EmbedRequest<'_>) -> String {
     let mut src = format!(
         "{}embed.html?embed={}&theme={}",
         r.app_url,
@@ -50,6 +50,12 @@ pub fn embed_snippet(r: &EmbedRequest<'_>) -> String {
         src.push('#');
         src.push_str(fragment);
     }
+    src
+}
+
+/// The snippet to paste into a blog post.
+pub fn embed_snippet(r: &EmbedRequest<'_>) -> String {
+    let src = embed_src(r);
     let sandbox = if r.sandboxed {
         " sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\""
     } else {

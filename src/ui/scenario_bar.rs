@@ -159,7 +159,7 @@ pub fn ScenarioBar() -> impl IntoView {
 /// Generates the snippet that embeds a calculator, with this plan's numbers, in a blog post.
 #[component]
 fn EmbedPanel() -> impl IntoView {
-    use crate::embed_snippet::{embed_snippet, EmbedRequest};
+    use crate::embed_snippet::{embed_snippet, embed_src, EmbedRequest};
     use crate::platform::route::{Page, Theme};
     let scenario = expect_context::<super::ScenarioState>().0;
     let current = expect_context::<super::CurrentPage>().0;
@@ -171,7 +171,7 @@ fn EmbedPanel() -> impl IntoView {
     // The inputs of the calculator on this page, read when the panel opens.
     let lockable = RwSignal::new(Vec::<(String, String)>::new());
     let embeds_this_page = move || chosen.get().is_none_or(|p| p == current.get());
-    let snippet = Memo::new(move |_| {
+    let request = move |with: &dyn Fn(&EmbedRequest<'_>) -> String| {
         let page = chosen.get().unwrap_or_else(|| match current.get() {
             Page::BreakEven => Page::BreakEven,
             Page::DelayedIncome => Page::DelayedIncome,
@@ -193,7 +193,7 @@ fn EmbedPanel() -> impl IntoView {
         } else {
             Vec::new()
         };
-        embed_snippet(&EmbedRequest {
+        with(&EmbedRequest {
             app_url: &app_url,
             page,
             theme: theme.get(),
@@ -207,7 +207,11 @@ fn EmbedPanel() -> impl IntoView {
             },
             resize_script: resize.get(),
         })
-    });
+    };
+    let snippet = Memo::new(move |_| request(&embed_snippet));
+    // The preview frames the same address as the snippet, in this page's own origin.
+    let preview = RwSignal::new(false);
+    let preview_src = Memo::new(move |_| request(&embed_src));
     let copied = RwSignal::new(false);
     view! {
         <details class="manage" on:toggle=move |_| lockable.set(crate::platform::embed::lockable_inputs())>
@@ -283,13 +287,27 @@ fn EmbedPanel() -> impl IntoView {
                     <label for="embed-snippet">"Snippet"</label>
                     <textarea id="embed-snippet" class="text-input snippet" readonly rows="6" prop:value=move || snippet.get()></textarea>
                 </div>
-                <button type="button" class="secondary" on:click=move |_| {
-                    if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
-                        let _ = clipboard.write_text(&snippet.get_untracked());
-                    }
-                    copied.set(true);
-                }>"Copy snippet"</button>
+                <div class="inline">
+                    <button type="button" class="secondary" on:click=move |_| {
+                        if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
+                            let _ = clipboard.write_text(&snippet.get_untracked());
+                        }
+                        copied.set(true);
+                    }>"Copy snippet"</button>
+                    <button type="button" class="secondary" aria-expanded=move || preview.get().to_string()
+                        on:click=move |_| preview.update(|p| *p = !*p)>
+                        {move || if preview.get() { "Hide the preview" } else { "Preview as readers see it" }}
+                    </button>
+                </div>
                 <p class="hint" role="status">{move || copied.get().then_some("Copied, if your browser allows; otherwise select the snippet above and copy it.")}</p>
+                {move || preview.get().then(|| {
+                    // Rebuilt when a choice changes: a frame's sandbox applies only when it loads.
+                    let sandbox = sandboxed.get().then_some("allow-scripts allow-popups allow-popups-to-escape-sandbox");
+                    view! {
+                        <iframe class="embed-preview" src=preview_src.get() sandbox=sandbox
+                            title="Preview of the embedded calculator"></iframe>
+                    }
+                })}
             </div>
         </details>
     }

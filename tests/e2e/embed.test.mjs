@@ -89,6 +89,33 @@ for (const sandboxed of [true, false]) {
   });
 }
 
+test('the Embed panel previews the calculator as readers will see it', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${appServer.url}?page=pricing`);
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    await page.getByLabel('Price', { exact: true }).fill('41');
+    await page.getByText('Embed in a blog post').click();
+    await page.getByLabel('Colours').selectOption('dark');
+    await page.getByRole('checkbox', { name: 'Currency' }).check();
+    await page.getByRole('button', { name: 'Preview as readers see it' }).click();
+    const frame = page.frameLocator('iframe[title="Preview of the embedded calculator"]');
+    await frame.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    assert.equal(await frame.getByLabel('Price', { exact: true }).inputValue(), '41', "the plan's numbers");
+    assert.equal(await frame.locator('html').getAttribute('data-theme'), 'dark');
+    assert.ok(await frame.getByLabel('Currency').isDisabled(), 'the locked input');
+    assert.equal(await page.locator('iframe.embed-preview').getAttribute('sandbox'), 'allow-scripts allow-popups allow-popups-to-escape-sandbox');
+    await page.getByRole('button', { name: 'Hide the preview' }).click();
+    assert.equal(await page.locator('iframe.embed-preview').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("the Embed panel lists the page's own inputs to lock, stream fields included", async () => {
   const context = await browser.newContext();
   try {
@@ -98,6 +125,7 @@ test("the Embed panel lists the page's own inputs to lock, stream fields include
     await page.getByText('Embed in a blog post').click();
     const locks = page.getByRole('group', { name: 'Locked inputs' });
     const boxes = locks.getByRole('checkbox');
+    await boxes.first().waitFor(); // the list is read from the page when the panel opens
     assert.ok(await boxes.count() >= 10, `every input of the page is offered: ${await boxes.count()}`);
     const first = boxes.first();
     const id = (await first.getAttribute('id')).replace(/^lock-/, '');
