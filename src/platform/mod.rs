@@ -20,6 +20,16 @@ pub fn install_panic_notice() {
     }));
 }
 
+/// Removes the "Loading the calculator" message that index.html shows until the app starts.
+pub fn remove_boot_shell() {
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot-shell"))
+    {
+        shell.remove();
+    }
+}
+
 /// Sets the document title.
 pub fn set_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

@@ -1,0 +1,39 @@
+// Before the wasm arrives (seconds on a slow phone) the page says it is loading, and the app
+// replaces that message without moving anything a reader already sees.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp } from './browser.mjs';
+
+let app;
+before(async () => { app = await startApp(); });
+after(async () => { await app.close(); });
+
+for (const path of ['?page=pricing', 'embed.html?embed=break-even']) {
+  test(`a slow download shows a loading message, then the calculator: ${path}`, async () => {
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+      await page.addInitScript(() => {
+        window.__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(app.url + path, { waitUntil: 'commit' });
+      const status = page.getByRole('status').filter({ hasText: 'Loading the calculator…' });
+      await status.waitFor();
+      assert.ok(await status.isVisible(), 'the loading message is on screen');
+      assert.equal(await page.getByText('Still loading').isVisible(), false, 'the slow hint waits');
+      release();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      assert.equal(await page.locator('#boot-shell').count(), 0, 'the message is gone');
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => window.__cls), 0, 'no layout shift');
+    } finally {
+      await context.close();
+    }
+  });
+}
