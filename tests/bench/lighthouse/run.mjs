@@ -1,4 +1,4 @@
-// Lighthouse scores of the built app: the home page, every calculator page and the embed, on the mobile preset
+// Lighthouse scores of the built app: the home page, every calculator page, Compare and the embed, on the mobile preset
 // (Lighthouse's default: a mid-range phone on slow 4G) and the desktop preset. dist/ is served
 // under a sub-folder with its _headers and gzip/brotli, as a CDN serves it.
 import lighthouse from 'lighthouse';
@@ -11,6 +11,7 @@ const PAGES = [
   ['Pricing', '?page=pricing'],
   ['Break-even', '?page=break-even'],
   ['Delayed income', '?page=delayed-income'],
+  ['Compare', '?page=compare'],
   ['Embed (Pricing)', 'embed.html?embed=pricing'],
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
@@ -34,7 +35,8 @@ try {
       const { categories, audits } = result.lhr;
       const score = (c) => Math.round(categories[c].score * 100);
       rows.push([`${name}, ${preset}`, ...CATEGORIES.map(score),
-        audits['largest-contentful-paint'].numericValue, audits['total-blocking-time'].numericValue]);
+        audits['first-contentful-paint'].numericValue, audits['largest-contentful-paint'].numericValue,
+        audits['total-blocking-time'].numericValue, audits['cumulative-layout-shift'].numericValue]);
       for (const c of CATEGORIES) {
         for (const ref of categories[c].auditRefs) {
           const audit = audits[ref.id];
@@ -51,9 +53,9 @@ try {
 }
 
 const pad = (s, n) => String(s).padStart(n);
-console.log(`${'Lighthouse 13'.padEnd(28)}${pad('perf', 6)}${pad('a11y', 6)}${pad('b.pr.', 6)}${pad('seo', 6)}${pad('LCP ms', 8)}${pad('TBT ms', 8)}`);
-for (const [label, p, a, b, s, lcp, tbt] of rows) {
-  console.log(`${label.padEnd(28)}${pad(p, 6)}${pad(a, 6)}${pad(b, 6)}${pad(s, 6)}${pad(lcp.toFixed(0), 8)}${pad(tbt.toFixed(0), 8)}`);
+console.log(`${'Lighthouse 13'.padEnd(28)}${pad('perf', 6)}${pad('a11y', 6)}${pad('b.pr.', 6)}${pad('seo', 6)}${pad('FCP ms', 8)}${pad('LCP ms', 8)}${pad('TBT ms', 8)}${pad('CLS', 7)}`);
+for (const [label, p, a, b, s, fcp, lcp, tbt, cls] of rows) {
+  console.log(`${label.padEnd(28)}${pad(p, 6)}${pad(a, 6)}${pad(b, 6)}${pad(s, 6)}${pad(fcp.toFixed(0), 8)}${pad(lcp.toFixed(0), 8)}${pad(tbt.toFixed(0), 8)}${pad(cls.toFixed(3), 7)}`);
 }
 if (findings.length) {
   console.log('\nAudits below 0.9 that count towards a score:');
