@@ -1,7 +1,12 @@
-//! Canvas sizing for sharp charts at any devicePixelRatio, and the chart colours from CSS.
+//! Canvas sizing for sharp charts at any devicePixelRatio, the chart colours from CSS, and a
+//! plotters backend that measures text without touching the page.
 
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+};
+use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlCanvasElement;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// Sizes the canvas backing store to its CSS size x devicePixelRatio; returns the scale used,
 /// or None when the canvas is not laid out (hidden, zero width).
@@ -70,4 +75,130 @@ pub fn stacked_theme(canvas: &HtmlCanvasElement) -> Option<crate::chart::Stacked
         band: color("--chart-band")?,
         target: color("--chart-target")?,
     })
+}
+
+/// plotters' canvas backend, except that text is measured by the canvas itself.
+///
+/// plotters measures each label by adding a styled `<span>` to the page and reading its size: a
+/// forced layout of the whole page per label (most of a chart's first draw on a long page) and
+/// an inline style the Content-Security-Policy would have to allow. `measureText` needs neither.
+pub struct MeasuredCanvas {
+    inner: CanvasBackend,
+    context: CanvasRenderingContext2d,
+}
+
+impl MeasuredCanvas {
+    pub fn new(canvas: HtmlCanvasElement) -> Option<Self> {
+        let context = canvas
+            .get_context("2d")
+            .ok()??
+            .dyn_into::<CanvasRenderingContext2d>()
+            .ok()?;
+        let inner = CanvasBackend::with_canvas_object(canvas)?;
+        Some(MeasuredCanvas { inner, context })
+    }
+}
+
+type Failure = DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>;
+
+impl DrawingBackend for MeasuredCanvas {
+    type ErrorType = <CanvasBackend as DrawingBackend>::ErrorType;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.inner.get_size()
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), Failure> {
+        self.inner.ensure_prepared()
+    }
+
+    fn present(&mut self) -> Result<(), Failure> {
+        self.inner.present()
+    }
+
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Failure> {
+        self.inner.draw_pixel(point, color)
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), Failure> {
+        self.inner.draw_line(from, to, style)
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), Failure> {
+        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), Failure> {
+        self.inner.draw_path(path, style)
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), Failure> {
+        self.inner.draw_circle(center, radius, style, fill)
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        style: &S,
+    ) -> Result<(), Failure> {
+        self.inner.fill_polygon(vert, style)
+    }
+
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &T,
+        pos: BackendCoord,
+    ) -> Result<(), Failure> {
+        self.inner.draw_text(text, style, pos)
+    }
+
+    /// Width from `measureText`; height from the font's ascent and descent, the same line box a
+    /// span would have had.
+    fn estimate_text_size<T: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &T,
+    ) -> Result<(u32, u32), Failure> {
+        self.context.set_font(&format!(
+            "{} {}px {}",
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str()
+        ));
+        let size = self.context.measure_text(text).ok().map(|m| {
+            let height = m.font_bounding_box_ascent() + m.font_bounding_box_descent();
+            (m.width(), height)
+        });
+        let (width, height) = match size {
+            Some((w, h)) if w.is_finite() && h.is_finite() && h > 0.0 => (w, h),
+            // No metrics (an old browser): a rough box keeps the chart's layout sane.
+            _ => (
+                text.chars().count() as f64 * style.size() * 0.6,
+                style.size() * 1.2,
+            ),
+        };
+        Ok((width.ceil() as u32, height.ceil() as u32))
+    }
 }

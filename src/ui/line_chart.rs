@@ -9,7 +9,6 @@ use crate::platform::canvas::{chart_theme, fit_to_css_size, stacked_theme};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -177,7 +176,7 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, spec: &ChartSpec) {
         return;
     };
     let theme = chart_theme(canvas).unwrap_or(ChartTheme::LIGHT);
-    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+    let Some(backend) = crate::platform::canvas::MeasuredCanvas::new(canvas.clone()) else {
         return;
     };
     let area = backend.into_drawing_area();

@@ -22,7 +22,9 @@ for (const path of ['', '?page=pricing', '?page=break-even', '?page=delayed-inco
       document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: CSP ${e.violatedDirective} ${e.blockedURI}`));
     });
     const response = await page.goto(app.url + path);
-    assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+    const csp = response.headers()['content-security-policy'];
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/, 'no inline scripts or styles, no eval');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     if (path.includes('delayed')) {
       await page.getByLabel('Show the uncertainty').check();
