@@ -139,6 +139,21 @@ test("the Embed panel lists the page's own inputs to lock, stream fields include
   }
 });
 
+test('locked checkboxes and text inputs cannot be changed in the embed; the rest can', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${appServer.url}embed.html?embed=delayed-income&lock=uncertainty,delayed-horizon`);
+    await page.getByRole('heading', { level: 1, name: 'Delayed income' }).waitFor();
+    assert.ok(await page.getByLabel('Show the uncertainty').isDisabled(), 'a locked checkbox');
+    assert.equal(await page.getByLabel('Horizon in months').isEditable(), false, 'a locked text input');
+    assert.ok(await page.getByLabel('Target net per month').isEditable(), 'an unlocked input');
+    assert.ok(await page.getByLabel('Include Blog in the plan').isEnabled(), 'an unlocked checkbox');
+  } finally {
+    await context.close();
+  }
+});
+
 test('the full app refuses to be framed; embed.html may be framed by any site', async () => {
   const index = await fetch(`${appServer.url}?page=pricing`);
   assert.match(index.headers.get('content-security-policy'), /frame-ancestors 'none'/);
