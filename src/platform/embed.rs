@@ -70,9 +70,15 @@ pub fn lockable_inputs() -> Vec<(String, String)> {
         .filter_map(|i| nodes.item(i)?.dyn_into::<web_sys::Element>().ok())
         .filter_map(|element| {
             let id = element.id();
+            // A field's <label for>, or for a radio group the element naming it.
+            let named_by = element
+                .get_attribute("aria-labelledby")
+                .and_then(|by| document.get_element_by_id(&by));
             let label = document
                 .query_selector(&format!("label[for=\"{id}\"]"))
-                .ok()??
+                .ok()
+                .flatten()
+                .or(named_by)?
                 .text_content()?;
             let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
             // Fields repeated per stream are told apart by the stream's name.

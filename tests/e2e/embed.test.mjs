@@ -101,6 +101,7 @@ test('the Embed panel previews the calculator as readers will see it', async () 
     await page.getByText('Embed in a blog post').click();
     await page.getByLabel('Colours').selectOption('dark');
     await page.getByRole('checkbox', { name: 'Currency' }).check();
+    assert.equal(await page.getByRole('group', { name: 'Locked inputs' }).getByLabel('Product type').count(), 1, 'radio groups are offered');
     await page.getByRole('button', { name: 'Preview as readers see it' }).click();
     const frame = page.frameLocator('iframe[title="Preview of the embedded calculator"]');
     await frame.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
@@ -127,6 +128,7 @@ test("the Embed panel lists the page's own inputs to lock, stream fields include
     const boxes = locks.getByRole('checkbox');
     await boxes.first().waitFor(); // the list is read from the page when the panel opens
     assert.ok(await boxes.count() >= 10, `every input of the page is offered: ${await boxes.count()}`);
+    assert.ok(await locks.getByLabel('Show the uncertainty').count(), 'checkboxes are offered');
     const first = boxes.first();
     const id = (await first.getAttribute('id')).replace(/^lock-/, '');
     await first.check();
@@ -149,6 +151,9 @@ test('locked checkboxes and text inputs cannot be changed in the embed; the rest
     assert.equal(await page.getByLabel('Horizon in months').isEditable(), false, 'a locked text input');
     assert.ok(await page.getByLabel('Target net per month').isEditable(), 'an unlocked input');
     assert.ok(await page.getByLabel('Include Blog in the plan').isEnabled(), 'an unlocked checkbox');
+    await page.goto(`${appServer.url}embed.html?embed=pricing&lock=kind`);
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    assert.ok(await page.getByRole('radio', { name: 'Subscription' }).isDisabled(), 'a locked radio group');
   } finally {
     await context.close();
   }

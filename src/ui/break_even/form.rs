@@ -83,11 +83,11 @@ pub fn BreakEvenForm() -> impl IntoView {
                 <legend>"Sales per month"</legend>
                 <div class="field">
                     <span class="label" id="curve-label">"Shape"</span>
-                    <div class="segmented" role="radiogroup" aria-labelledby="curve-label">
+                    <div class="segmented" role="radiogroup" aria-labelledby="curve-label" id="curve" data-lockable="">
                         {[(CurveKind::Launch, "Launch, then baseline"), (CurveKind::Constant, "Constant"), (CurveKind::Growth, "Growing")]
                             .into_iter().map(|(kind, name)| view! {
                                 <label>
-                                    <input type="radio" name="curve" prop:checked=move || curve.get() == kind
+                                    <input type="radio" name="curve" disabled=crate::ui::embed::is_locked("curve") prop:checked=move || curve.get() == kind
                                         on:change=move |_| state.update(|d| d.curve = kind) />
                                     {name}
                                 </label>

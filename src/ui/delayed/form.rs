@@ -202,11 +202,11 @@ fn StreamModes(
         Some(StreamType::Subscription) => view! {
             <div class="field">
                 <span class="label" id=format!("s{id}-mode-label")>"New members come"</span>
-                <div class="segmented" role="radiogroup" aria-labelledby=format!("s{id}-mode-label")>
+                <div class="segmented" role="radiogroup" aria-labelledby=format!("s{id}-mode-label") id=format!("s{id}-mode") data-lockable="">
                     {[(MembersMode::Constant, "Steadily"), (MembersMode::Growing, "Growing"), (MembersMode::ShareOfVisitors, "From blog visitors")]
                         .into_iter().map(|(mode, label)| view! {
                             <label>
-                                <input type="radio" name=format!("s{id}-mode")
+                                <input type="radio" name=format!("s{id}-mode") disabled=crate::ui::embed::is_locked(&format!("s{id}-mode"))
                                     prop:checked=move || stream().is_some_and(|s| s.members_mode == mode)
                                     on:change=move |_| edit(Box::new(move |s| s.members_mode = mode)) />
                                 {label}

@@ -37,15 +37,15 @@ pub fn PricingForm() -> impl IntoView {
                 <legend>"Your product"</legend>
                 <div class="field">
                     <span class="label" id="kind-label">"Product type"</span>
-                    <div class="segmented" role="radiogroup" aria-labelledby="kind-label">
+                    <div class="segmented" role="radiogroup" aria-labelledby="kind-label" id="kind" data-lockable="">
                         <label>
-                            <input type="radio" name="kind" value="one-time"
+                            <input type="radio" name="kind" value="one-time" disabled=crate::ui::embed::is_locked("kind")
                                 prop:checked=move || !subscription.get()
                                 on:change=move |_| state.update(|d| d.subscription = false) />
                             "One-time sale"
                         </label>
                         <label>
-                            <input type="radio" name="kind" value="subscription"
+                            <input type="radio" name="kind" value="subscription" disabled=crate::ui::embed::is_locked("kind")
                                 prop:checked=move || subscription.get()
                                 on:change=move |_| state.update(|d| d.subscription = true) />
                             "Subscription"
