@@ -43,6 +43,7 @@ pub fn EmbedApp(
     provide_context(ScenarioState(scenario));
     provide_context(LockedFields(options.locked.clone()));
     let page = options.page;
+    let has_locks = !options.locked.is_empty();
     crate::platform::set_title(&format!("{} calculator · Honest Income", page.title()));
     crate::platform::embed::post_height_on_resize();
     let full_link = move || {
@@ -55,6 +56,9 @@ pub fn EmbedApp(
     view! {
         <main id="main" class="embed" tabindex="-1">
             {problem.map(|p| view! { <p class="notice" role="alert">{p}</p> })}
+            {has_locks.then(|| view! {
+                <p class="hint embed-locks">"The author of this page fixed some inputs (shown greyed out); change any of the others."</p>
+            })}
             {match page {
                 Page::BreakEven => view! { <BreakEvenPage /> }.into_any(),
                 Page::DelayedIncome => view! { <DelayedIncomePage /> }.into_any(),

@@ -147,6 +147,7 @@ test('locked checkboxes and text inputs cannot be changed in the embed; the rest
     const page = await context.newPage();
     await page.goto(`${appServer.url}embed.html?embed=delayed-income&lock=uncertainty,delayed-horizon`);
     await page.getByRole('heading', { level: 1, name: 'Delayed income' }).waitFor();
+    assert.ok(await page.getByText('The author of this page fixed some inputs').isVisible(), 'readers are told why');
     assert.ok(await page.getByLabel('Show the uncertainty').isDisabled(), 'a locked checkbox');
     assert.equal(await page.getByLabel('Horizon in months').isEditable(), false, 'a locked text input');
     assert.ok(await page.getByLabel('Target net per month').isEditable(), 'an unlocked input');
@@ -154,6 +155,9 @@ test('locked checkboxes and text inputs cannot be changed in the embed; the rest
     await page.goto(`${appServer.url}embed.html?embed=pricing&lock=kind`);
     await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
     assert.ok(await page.getByRole('radio', { name: 'Subscription' }).isDisabled(), 'a locked radio group');
+    await page.goto(`${appServer.url}embed.html?embed=pricing`);
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    assert.equal(await page.getByText('The author of this page fixed some inputs').count(), 0, 'no locks, no note');
   } finally {
     await context.close();
   }
