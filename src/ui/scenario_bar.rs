@@ -170,6 +170,20 @@ fn EmbedPanel() -> impl IntoView {
     let locked = RwSignal::new(Vec::<String>::new());
     // The inputs of the calculator on this page, read when the panel opens.
     let lockable = RwSignal::new(Vec::<(String, String)>::new());
+    let open = RwSignal::new(false);
+    // Read again after each change of the plan while the panel is open (a stream or cost line
+    // added, a stream renamed), once the page has drawn it; the list re-renders only if it differs.
+    Effect::new(move |_| {
+        scenario.track();
+        if open.get() {
+            request_animation_frame(move || {
+                let now = crate::platform::embed::lockable_inputs();
+                if lockable.try_with_untracked(|l| l != &now).unwrap_or(false) {
+                    let _ = lockable.try_set(now);
+                }
+            });
+        }
+    });
     let embeds_this_page = move || chosen.get().is_none_or(|p| p == current.get());
     let request = move |with: &dyn Fn(&EmbedRequest<'_>) -> String| {
         let page = chosen.get().unwrap_or_else(|| match current.get() {
@@ -214,7 +228,9 @@ fn EmbedPanel() -> impl IntoView {
     let preview_src = Memo::new(move |_| request(&embed_src));
     let copied = RwSignal::new(false);
     view! {
-        <details class="manage" on:toggle=move |_| lockable.set(crate::platform::embed::lockable_inputs())>
+        <details class="manage" on:toggle=move |ev| {
+            open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+        }>
             <summary>"Embed in a blog post"</summary>
             <div class="manage-body">
                 <p class="hint">"Paste this into your post: readers see the calculator with this plan's numbers and can change them. Only the frame's height ever reaches your page."</p>

@@ -129,6 +129,10 @@ test("the Embed panel lists the page's own inputs to lock, stream fields include
     await boxes.first().waitFor(); // the list is read from the page when the panel opens
     assert.ok(await boxes.count() >= 10, `every input of the page is offered: ${await boxes.count()}`);
     assert.ok(await locks.getByLabel('Show the uncertainty').count(), 'checkboxes are offered');
+    const before = await boxes.count();
+    await page.getByRole('button', { name: '+ Subscription or membership' }).click();
+    await locks.getByRole('checkbox', { name: /: New members come$/ }).waitFor();
+    assert.ok(await boxes.count() > before, 'a stream added while the panel is open is offered too');
     const first = boxes.first();
     const id = (await first.getAttribute('id')).replace(/^lock-/, '');
     await first.check();
