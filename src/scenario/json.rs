@@ -42,6 +42,11 @@ impl<'a> Members<'a> {
     }
 }
 
+/// An array of the items' JSON.
+pub fn array<T: Json>(items: &[T]) -> Value {
+    Value::Array(items.iter().map(Json::to_json).collect())
+}
+
 /// An object from its members.
 pub fn object<const N: usize>(members: [(&str, Value); N]) -> Value {
     Value::Object(
@@ -100,7 +105,7 @@ impl Json for f64 {
 
 impl<T: Json> Json for Vec<T> {
     fn to_json(&self) -> Value {
-        Value::Array(self.iter().map(Json::to_json).collect())
+        array(self)
     }
     fn from_json(value: &Value) -> Option<Self> {
         value.as_array()?.iter().map(T::from_json).collect()

@@ -1,7 +1,7 @@
 //! The saved scenarios as a whole: storage keys, the index, and the export file.
 
 use super::codec::{decode_record, StoredRecord};
-use super::json::{json_struct, object, Json, Members};
+use super::json::{array, json_struct, object, Json, Members};
 use super::SCHEMA_VERSION;
 use serde_json::Value;
 
@@ -45,7 +45,7 @@ json_struct!(IndexEntry {
 
 /// The index as stored.
 pub fn encode_index(entries: &[IndexEntry]) -> String {
-    entries.to_vec().to_json().to_string()
+    array(entries).to_string()
 }
 
 impl From<&StoredRecord> for IndexEntry {
@@ -88,10 +88,7 @@ pub fn encode_export(records: &[StoredRecord], now_ms: f64) -> String {
         ("app", Value::from("honest-income")),
         ("schema", SCHEMA_VERSION.to_json()),
         ("exported", now_ms.to_json()),
-        (
-            "scenarios",
-            Value::Array(records.iter().map(Json::to_json).collect()),
-        ),
+        ("scenarios", array(records)),
     ]);
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }

@@ -21,10 +21,8 @@ pub fn ComparePage() -> impl IntoView {
     });
     view! {
         <div class="calculator">
-            <header class="calculator-intro">
-                <h1>"Compare plans"</h1>
-                <p>"Pick two or three saved plans to see their headline results side by side. The plan you are editing is included as \"This plan\"."</p>
-            </header>
+            <super::layout::PageIntro title="Compare plans"
+                lede="Pick two or three saved plans to see their headline results side by side. The plan you are editing is included as \"This plan\"." />
             <fieldset class="group">
                 <legend>"Saved plans"</legend>
                 <Show when=move || records.with(|r| r.is_empty())>

@@ -74,3 +74,14 @@ pub fn Footer() -> impl IntoView {
         </footer>
     }
 }
+
+/// A page's heading and the sentence under it.
+#[component]
+pub fn PageIntro(title: &'static str, lede: &'static str) -> impl IntoView {
+    view! {
+        <header class="calculator-intro">
+            <h1>{title}</h1>
+            <p>{lede}</p>
+        </header>
+    }
+}

@@ -85,10 +85,8 @@ pub fn BreakEvenPage() -> impl IntoView {
     provide_context(BreakEvenState::new(scenario));
     view! {
         <div class="calculator">
-            <header class="calculator-intro">
-                <h1>"Break-even"</h1>
-                <p>"The income only becomes passive after the hardest work is done. When has that work paid for itself, in sales and in months, and what was an hour of it worth?"</p>
-            </header>
+            <crate::ui::layout::PageIntro title="Break-even"
+                lede="The income only becomes passive after the hardest work is done. When has that work paid for itself, in sales and in months, and what was an hour of it worth?" />
             <div class="calculator-grid">
                 <form::BreakEvenForm />
                 <results::PhoneSummary />

@@ -101,10 +101,8 @@ pub fn DelayedIncomePage() -> impl IntoView {
     provide_context(DelayedState::new(scenario));
     view! {
         <div class="calculator">
-            <header class="calculator-intro">
-                <h1>"Delayed income"</h1>
-                <p>"Passive income is delayed income. Month by month: how blog, product and subscription income ramps up against the hours you put in, and how wide the honest range is."</p>
-            </header>
+            <crate::ui::layout::PageIntro title="Delayed income"
+                lede="Passive income is delayed income. Month by month: how blog, product and subscription income ramps up against the hours you put in, and how wide the honest range is." />
             <div class="calculator-grid wide-form">
                 <form::DelayedForm />
                 <results::PhoneSummary />

@@ -68,10 +68,8 @@ pub fn PricingPage() -> impl IntoView {
     provide_context(state);
     view! {
         <div class="calculator">
-            <header class="calculator-intro">
-                <h1>"Pricing"</h1>
-                <p>"What a sale really nets after platform and payment fees, refunds and tax, and what price or volume reaches your target."</p>
-            </header>
+            <crate::ui::layout::PageIntro title="Pricing"
+                lede="What a sale really nets after platform and payment fees, refunds and tax, and what price or volume reaches your target." />
             <div class="calculator-grid">
                 <form::PricingForm />
                 <results::PhoneSummary />
