@@ -197,6 +197,27 @@ fn a_scenario_too_big_for_a_link_is_refused_with_a_sentence() {
         .contains("Export it as a file instead"));
 }
 
+#[test]
+fn saved_plans_list_newest_first_and_the_index_round_trips() {
+    use honest_income::scenario::library::{decode_index, encode_index, sort_entries, IndexEntry};
+    let entry = |id: &str, updated: f64| IndexEntry {
+        id: id.into(),
+        name: format!("Plan {id}"),
+        updated,
+    };
+    let mut entries = vec![
+        entry("a", 10.0),
+        entry("b", 30.0),
+        entry("c", 20.0),
+        entry("d", 30.5),
+    ];
+    sort_entries(&mut entries);
+    let order: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(order, ["d", "b", "c", "a"]);
+    let read = decode_index(Some(&encode_index(&entries))).expect("the index reads back");
+    assert_eq!(read, entries);
+}
+
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         "[0-9]{0,6}(\\.[0-9]{0,3})?",

@@ -333,10 +333,12 @@ pub struct StreamDraft {
 }
 
 fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+    // Inserted one by one: collecting would sort first, a second copy of the std sort in the wasm.
+    let mut map = BTreeMap::new();
+    for (k, v) in pairs {
+        map.insert(k.to_string(), v.to_string());
+    }
+    map
 }
 
 impl StreamDraft {

@@ -64,8 +64,17 @@ pub fn decode_index(raw: Option<&str>) -> Option<Vec<IndexEntry>> {
 }
 
 /// Newest first.
+///
+/// An insertion sort: an index holds tens of plans, and the std sort would add its own copy to
+/// the wasm download for this one type.
 pub fn sort_entries(entries: &mut [IndexEntry]) {
-    entries.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+    for i in 1..entries.len() {
+        let mut j = i;
+        while j > 0 && entries[j].updated > entries[j - 1].updated {
+            entries.swap(j, j - 1);
+            j -= 1;
+        }
+    }
 }
 
 /// A name not yet used: "Plan", "Plan (2)", ...
@@ -84,7 +93,7 @@ pub fn unique_name(wanted: &str, taken: &[IndexEntry]) -> String {
 /// The export file: every saved scenario, the durable copy.
 /// `{"app": "honest-income", "schema": 1, "exported": <ms>, "scenarios": [<record>, ...]}`
 pub fn encode_export(records: &[StoredRecord], now_ms: f64) -> String {
-    let file = object([
+    let file = object(&mut [
         ("app", Value::from("honest-income")),
         ("schema", SCHEMA_VERSION.to_json()),
         ("exported", now_ms.to_json()),
