@@ -184,6 +184,13 @@ fn EmbedPanel() -> impl IntoView {
             });
         }
     });
+    // The plan's link, encoded once for the snippet and the preview, and only while the panel is
+    // open: closed, a change of the plan costs nothing here.
+    let fragment = Memo::new(move |_| {
+        open.get()
+            .then(|| scenario.with(crate::scenario::codec::encode_link).ok())
+            .flatten()
+    });
     let embeds_this_page = move || chosen.get().is_none_or(|p| p == current.get());
     let request = move |with: &dyn Fn(&EmbedRequest<'_>) -> String| {
         let page = chosen.get().unwrap_or_else(|| match current.get() {
@@ -200,7 +207,7 @@ fn EmbedPanel() -> impl IntoView {
                 Some(format!("{}{folder}", l.origin().ok()?))
             })
             .unwrap_or_default();
-        let fragment = scenario.with(crate::scenario::codec::encode_link).ok();
+        let fragment = fragment.get();
         // Locks name inputs of the calculator on this page; another calculator has other ids.
         let locked = if embeds_this_page() {
             locked.get()
