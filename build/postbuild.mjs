@@ -6,6 +6,9 @@
 // 4. sw.js keeps the app working offline after the first visit.
 // 5. The wasm preload loses its integrity attribute, which browsers ignore with a console warning.
 // 6. The example _headers file (Netlify / Cloudflare Pages syntax) is copied in.
+// 7. Release builds add one bundle per calculator for embeds (src/bin/embed_*.rs): a blog reader
+//    downloads that calculator only. embed.html picks the bundle from `?embed=`.
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,14 +44,76 @@ html = html.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"([^>]*as="fetc
 // with CORS there, or the browser refuses it and the calculator shows unstyled.
 html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous"');
 fs.writeFileSync(indexPath, html);
-fs.writeFileSync(path.join(staging, 'embed.html'), html);
+const bootName = html.match(/<script type="module" src="\.\/(boot-[0-9a-f]+\.js)"/)?.[1];
+if (process.env.TRUNK_PROFILE === 'release' && bootName) {
+  fs.writeFileSync(path.join(staging, 'embed.html'), embedPage(html, bootName, buildEmbedBundles()));
+} else {
+  // Development builds: the full app serves embed mode too.
+  fs.writeFileSync(path.join(staging, 'embed.html'), html);
+}
 fs.copyFileSync(new URL('./_headers', import.meta.url), path.join(staging, '_headers'));
 
-// The service worker precaches every file of this build under a cache named by their hashes.
-const files = fs.readdirSync(staging).filter((f) => !['_headers', 'sw.js'].includes(f)).sort();
+// The service worker precaches every file of the full app under a cache named by their hashes
+// (not the embed bundles: embeds do not register it).
+const files = fs.readdirSync(staging)
+  .filter((f) => !['_headers', 'sw.js'].includes(f) && !f.startsWith('embed-')).sort();
 const version = crypto.createHash('sha256');
 for (const f of files) version.update(f).update(fs.readFileSync(path.join(staging, f)));
 const sw = fs.readFileSync(new URL('./sw.js', import.meta.url), 'utf8')
   .replace('__CACHE__', `honest-income-${version.digest('hex').slice(0, 16)}`)
   .replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)]));
 fs.writeFileSync(path.join(staging, 'sw.js'), sw);
+
+function sha(bytes, algorithm = 'sha256') {
+  return crypto.createHash(algorithm).update(bytes);
+}
+
+/** Builds the embed-* binaries as Trunk builds the app (cargo, wasm-bindgen, wasm-opt -Oz) and
+ * copies them in under hashed names; returns { slug: [glue js, wasm] }. */
+function buildEmbedBundles() {
+  const slugs = ['pricing', 'break-even', 'delayed-income'];
+  const target = 'wasm32-unknown-unknown';
+  const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  run('cargo', ['build', '--release', '--target', target, ...slugs.flatMap((s) => ['--bin', `embed-${s}`])]);
+  const targetDir = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps'])).target_directory;
+  const work = path.join(targetDir, 'embed-bundles');
+  fs.mkdirSync(work, { recursive: true });
+  const bundles = {};
+  for (const slug of slugs) {
+    const name = `embed-${slug}`;
+    run('wasm-bindgen', ['--target=web', '--no-typescript', `--out-dir=${work}`, `--out-name=${name}`,
+      path.join(targetDir, target, 'release', `${name}.wasm`)]);
+    const wasmPath = path.join(work, `${name}_bg.wasm`);
+    run('wasm-opt', ['-Oz', `--output=${wasmPath}`, wasmPath]);
+    const glue = fs.readFileSync(path.join(work, `${name}.js`));
+    const wasm = fs.readFileSync(wasmPath);
+    const hash = sha(glue).update(wasm).digest('hex').slice(0, 16);
+    bundles[slug] = [`./${name}-${hash}.js`, `./${name}-${hash}_bg.wasm`];
+    fs.writeFileSync(path.join(staging, bundles[slug][0]), glue);
+    fs.writeFileSync(path.join(staging, bundles[slug][1]), wasm);
+  }
+  return bundles;
+}
+
+/** embed.html: index.html without the full app's preloads, booting the bundle its `?embed=`
+ * names; any other address gets the full app, which explains what it can. */
+function embedPage(indexHtml, fullBoot, bundles) {
+  const code = `const bundles = ${JSON.stringify(bundles)};
+const bundle = bundles[new URLSearchParams(location.search).get('embed')];
+if (bundle) {
+  // The wasm download starts now, alongside the small glue module.
+  const wasm = fetch(bundle[1]);
+  const { default: init } = await import(bundle[0]);
+  await init({ module_or_path: wasm });
+} else {
+  await import('./${fullBoot}');
+}
+`;
+  const name = `embed-boot-${sha(code).digest('hex').slice(0, 16)}.js`;
+  fs.writeFileSync(path.join(staging, name), code);
+  const integrity = 'sha384-' + sha(code, 'sha384').digest('base64');
+  return indexHtml
+    .replace(/\s*<link rel="(modulepreload|preload)" href="\.\/honest-income-[^>]*>/g, '')
+    .replace(/<script type="module" src="\.\/boot-[^"]+"[^>]*><\/script>/,
+      `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
+}

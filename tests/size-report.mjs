@@ -1,44 +1,65 @@
-// Size report: raw, gzip and brotli bytes of every file the first page load fetches,
-// read from dist/index.html. Reports against the 150 KB gzip target for the full app, and
-// fails above SIZE_CEILING_KB (a regression guard until the target is met).
+// Size report: raw, gzip and brotli bytes of every file a first load fetches: the full app
+// (read from dist/index.html) and each calculator's embed (dist/embed.html and the bundle its
+// boot script picks). Reports the full app against the 150 KB gzip target, and fails above
+// SIZE_CEILING_KB for the full app or EMBED_CEILING_KB for any embed (regression guards until
+// the target is met).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
 const TARGET_GZIP_BYTES = 150 * 1024;
 const CEILING_GZIP_BYTES = Number(process.env.SIZE_CEILING_KB ?? 370) * 1024;
+const EMBED_CEILING_GZIP_BYTES = Number(process.env.EMBED_CEILING_KB ?? 260) * 1024;
 const dist = process.argv[2] ?? 'dist';
-const html = fs.readFileSync(path.join(dist, 'index.html'));
+const read = (name) => fs.readFileSync(path.join(dist, name));
 
-const referenced = new Set();
-for (const m of html.toString().matchAll(/(?:href|src|from|module_or_path:)\s*=?\s*['"]\.?\/?([^'"?#]+\.(?:js|wasm|css|svg|json))['"]/g)) {
-  referenced.add(m[1]);
+/** Files a page names in href/src attributes or string literals (./name.ext). */
+function referencedBy(text) {
+  const found = [];
+  for (const m of text.matchAll(/['"]\.?\/?([^'"?#\s]+\.(?:js|wasm|css|svg|json))['"]/g)) {
+    if (!found.includes(m[1]) && fs.existsSync(path.join(dist, m[1]))) found.push(m[1]);
+  }
+  return found;
 }
-const files = ['index.html', ...[...referenced].filter((f) => fs.existsSync(path.join(dist, f)))];
-
-const rows = files.map((name) => {
-  const bytes = fs.readFileSync(path.join(dist, name));
-  return {
-    name,
-    raw: bytes.length,
-    gzip: zlib.gzipSync(bytes, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(bytes, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
-    }).length,
-  };
-});
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
-console.log(`${'first-load file'.padEnd(44)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'br KB'.padStart(8)}`);
-for (const r of rows) console.log(`${r.name.padEnd(44)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
-console.log(`${'total'.padEnd(44)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`);
-const gzipKb = (total.gzip / 1024).toFixed(1);
-const vsTarget = total.gzip <= TARGET_GZIP_BYTES
-  ? 'within'
-  : `over by ${((total.gzip - TARGET_GZIP_BYTES) / 1024).toFixed(1)} KB`;
-console.log(`size: ${gzipKb} KB gzip first load; target ${TARGET_GZIP_BYTES / 1024} KB (${vsTarget}); ceiling ${CEILING_GZIP_BYTES / 1024} KB`);
-if (total.gzip > CEILING_GZIP_BYTES) {
-  console.error(`size: over the ${CEILING_GZIP_BYTES / 1024} KB gzip ceiling: find what grew before raising it`);
-  process.exit(1);
+/** Prints one table; returns the gzip total. */
+function report(title, files) {
+  const rows = files.map((name) => {
+    const bytes = read(name);
+    return {
+      name,
+      raw: bytes.length,
+      gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  console.log(`${title.padEnd(52)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'br KB'.padStart(8)}`);
+  for (const r of rows) console.log(`  ${r.name.padEnd(50)} ${kb(r.raw)} ${kb(r.gzip)} ${kb(r.brotli)}`);
+  console.log(`  ${'total'.padEnd(50)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}\n`);
+  return total.gzip;
 }
+
+const failures = [];
+const full = report('full app, first load', ['index.html', ...referencedBy(read('index.html').toString())]);
+
+// embed.html names its boot script; the boot script names one bundle per calculator.
+const embedHtml = read('embed.html').toString();
+const embedShared = referencedBy(embedHtml);
+const boot = embedShared.find((f) => f.startsWith('embed-boot-'));
+const bundles = boot ? JSON.parse(read(boot).toString().match(/const bundles = (\{.*\});/)[1]) : {};
+if (!Object.keys(bundles).length) failures.push('embed.html boots no per-calculator bundle (was this a release build?)');
+const embeds = [];
+for (const [slug, files] of Object.entries(bundles)) {
+  const gzip = report(`embed ${slug}, first load`, ['embed.html', ...embedShared, ...files.map((f) => f.replace(/^\.\//, ''))]);
+  embeds.push(`${slug} ${(gzip / 1024).toFixed(1)}`);
+  if (gzip > EMBED_CEILING_GZIP_BYTES) failures.push(`embed ${slug} is over the ${EMBED_CEILING_GZIP_BYTES / 1024} KB gzip ceiling`);
+}
+
+const vsTarget = full <= TARGET_GZIP_BYTES ? 'within' : `over by ${((full - TARGET_GZIP_BYTES) / 1024).toFixed(1)} KB`;
+console.log(`size: full app ${(full / 1024).toFixed(1)} KB gzip first load; target ${TARGET_GZIP_BYTES / 1024} KB (${vsTarget}); ceiling ${CEILING_GZIP_BYTES / 1024} KB`);
+console.log(`size: embeds (KB gzip): ${embeds.join(', ')}; ceiling ${EMBED_CEILING_GZIP_BYTES / 1024} KB each`);
+if (full > CEILING_GZIP_BYTES) failures.push(`the full app is over the ${CEILING_GZIP_BYTES / 1024} KB gzip ceiling`);
+for (const f of failures) console.error(`size: ${f}: find what grew before raising it`);
+if (failures.length) process.exit(1);

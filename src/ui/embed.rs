@@ -22,10 +22,53 @@ pub fn is_locked(id: &str) -> bool {
     use_context::<LockedFields>().is_some_and(|l| l.has(id))
 }
 
+/// The calculator an embed shows, as a plain function so a build for one calculator links only
+/// that one (see `mount` and the `embed-*` binaries).
+pub type Calculator = fn() -> AnyView;
+
+pub fn pricing() -> AnyView {
+    view! { <PricingPage /> }.into_any()
+}
+
+pub fn break_even() -> AnyView {
+    view! { <BreakEvenPage /> }.into_any()
+}
+
+pub fn delayed_income() -> AnyView {
+    view! { <DelayedIncomePage /> }.into_any()
+}
+
+/// The calculator for a page chosen at run time (the full app's build holds all three).
+pub fn calculator_for(page: Page) -> Calculator {
+    match page {
+        Page::BreakEven => break_even,
+        Page::DelayedIncome => delayed_income,
+        _ => pricing,
+    }
+}
+
+/// Starts a one-calculator embed build: `page` and `calculator` are fixed at compile time, so
+/// the other calculators, navigation and plan storage never reach its download. The address's
+/// theme and locks still apply; its calculator was what chose this build.
+pub fn mount(page: Page, calculator: Calculator) {
+    crate::platform::install_panic_notice();
+    crate::platform::remove_boot_shell();
+    let options = crate::platform::route::current_embed()
+        .map(|o| EmbedOptions { page, ..o })
+        .unwrap_or(EmbedOptions {
+            page,
+            theme: crate::platform::route::Theme::Auto,
+            locked: Vec::new(),
+        });
+    leptos::mount::mount_to_body(move || view! { <EmbedApp options calculator /> });
+}
+
 #[component]
 pub fn EmbedApp(
     /// What the host page asked for.
     options: EmbedOptions,
+    /// The calculator to show (the one `options.page` names).
+    calculator: Calculator,
 ) -> impl IntoView {
     crate::platform::embed::apply_theme(options.theme);
     let hash = web_sys::window()
@@ -59,11 +102,7 @@ pub fn EmbedApp(
             {has_locks.then(|| view! {
                 <p class="hint embed-locks">"The author of this page fixed some inputs (shown greyed out); change any of the others."</p>
             })}
-            {match page {
-                Page::BreakEven => view! { <BreakEvenPage /> }.into_any(),
-                Page::DelayedIncome => view! { <DelayedIncomePage /> }.into_any(),
-                _ => view! { <PricingPage /> }.into_any(),
-            }}
+            {calculator()}
             <p class="embed-footer">
                 <a href=full_link target="_blank" rel="noopener">"Open in full calculator"</a>
                 " · Honest Income: calculated in your browser; nothing you type leaves this page."

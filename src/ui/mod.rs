@@ -43,7 +43,8 @@ impl CurrentPage {
 #[component]
 pub fn App() -> impl IntoView {
     if let Some(options) = crate::platform::route::current_embed() {
-        return view! { <embed::EmbedApp options=options /> }.into_any();
+        let calculator = embed::calculator_for(options.page);
+        return view! { <embed::EmbedApp options calculator /> }.into_any();
     }
     view! { <FullApp /> }.into_any()
 }

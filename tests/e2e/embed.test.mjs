@@ -167,6 +167,37 @@ test('locked checkboxes and text inputs cannot be changed in the embed; the rest
   }
 });
 
+test("each embed downloads only its own calculator's bundle, smaller than the full app's", async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const wasm = [];
+    page.on('response', async (r) => {
+      if (r.url().endsWith('.wasm')) wasm.push([r.url().split('/').pop(), (await r.body()).length]);
+    });
+    await page.goto(`${appServer.url}?page=pricing`);
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    const [[fullName, fullBytes]] = wasm;
+    assert.match(fullName, /^honest-income-/);
+    for (const [slug, heading] of [['pricing', 'Pricing'], ['break-even', 'Break-even'], ['delayed-income', 'Delayed income']]) {
+      wasm.length = 0;
+      await page.goto(`${appServer.url}embed.html?embed=${slug}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.getByRole('link', { name: 'Open in full calculator' }).waitFor();
+      assert.equal(wasm.length, 1, `one wasm download for ${slug}: ${wasm.map((w) => w[0])}`);
+      assert.match(wasm[0][0], new RegExp(`^embed-${slug}-`));
+      assert.ok(wasm[0][1] < fullBytes * 0.8, `${slug}: ${wasm[0][1]} bytes against the full app's ${fullBytes}`);
+    }
+    // An address no bundle answers gets the full app, which shows its home page.
+    wasm.length = 0;
+    await page.goto(`${appServer.url}embed.html?embed=nonsense`);
+    await page.getByRole('heading', { level: 1, name: /Passive income is delayed income/ }).waitFor();
+    assert.equal(wasm[0][0], fullName);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the full app refuses to be framed; embed.html may be framed by any site', async () => {
   const index = await fetch(`${appServer.url}?page=pricing`);
   assert.match(index.headers.get('content-security-policy'), /frame-ancestors 'none'/);

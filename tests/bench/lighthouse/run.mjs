@@ -1,4 +1,4 @@
-// Lighthouse scores of the built app: the home page, every calculator page, Compare and the embed, on the mobile preset
+// Lighthouse scores of the built app: the home page, every calculator page, Compare and each embed, on the mobile preset
 // (Lighthouse's default: a mid-range phone on slow 4G) and the desktop preset. dist/ is served
 // under a sub-folder with its _headers and gzip/brotli, as a CDN serves it.
 import lighthouse from 'lighthouse';
@@ -13,6 +13,8 @@ const PAGES = [
   ['Delayed income', '?page=delayed-income'],
   ['Compare', '?page=compare'],
   ['Embed (Pricing)', 'embed.html?embed=pricing'],
+  ['Embed (Break-even)', 'embed.html?embed=break-even'],
+  ['Embed (Delayed income)', 'embed.html?embed=delayed-income'],
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const chromePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -53,9 +55,9 @@ try {
 }
 
 const pad = (s, n) => String(s).padStart(n);
-console.log(`${'Lighthouse 13'.padEnd(28)}${pad('perf', 6)}${pad('a11y', 6)}${pad('b.pr.', 6)}${pad('seo', 6)}${pad('FCP ms', 8)}${pad('LCP ms', 8)}${pad('TBT ms', 8)}${pad('CLS', 7)}`);
+console.log(`${'Lighthouse 13'.padEnd(32)}${pad('perf', 6)}${pad('a11y', 6)}${pad('b.pr.', 6)}${pad('seo', 6)}${pad('FCP ms', 8)}${pad('LCP ms', 8)}${pad('TBT ms', 8)}${pad('CLS', 7)}`);
 for (const [label, p, a, b, s, fcp, lcp, tbt, cls] of rows) {
-  console.log(`${label.padEnd(28)}${pad(p, 6)}${pad(a, 6)}${pad(b, 6)}${pad(s, 6)}${pad(fcp.toFixed(0), 8)}${pad(lcp.toFixed(0), 8)}${pad(tbt.toFixed(0), 8)}${pad(cls.toFixed(3), 7)}`);
+  console.log(`${label.padEnd(32)}${pad(p, 6)}${pad(a, 6)}${pad(b, 6)}${pad(s, 6)}${pad(fcp.toFixed(0), 8)}${pad(lcp.toFixed(0), 8)}${pad(tbt.toFixed(0), 8)}${pad(cls.toFixed(3), 7)}`);
 }
 if (findings.length) {
   console.log('\nAudits below 0.9 that count towards a score:');
