@@ -1,5 +1,6 @@
 // Time to interactive of the built app from a cold cache: from navigation start to the first
-// result a person can read and change (median of 10), at full speed and with 4x CPU throttling.
+// result a person can read and change (median of 10), at full speed and with 4x CPU throttling;
+// the Pricing embed too (its own, smaller bundle).
 import { startApp } from '../e2e/browser.mjs';
 
 const RUNS = 10;
@@ -11,6 +12,7 @@ try {
     for (const [name, path, ready] of [
       ['Pricing', '?page=pricing', '[data-testid=net-per-sale]'],
       ['Delayed income', '?page=delayed-income', '[data-testid=milestones]'],
+      ['Embed (Pricing)', 'embed.html?embed=pricing', '[data-testid=net-per-sale]'],
     ]) {
       const times = [];
       for (let i = 0; i < RUNS; i++) {
