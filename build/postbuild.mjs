@@ -100,14 +100,21 @@ function buildEmbedBundles() {
 function embedPage(indexHtml, fullBoot, bundles) {
   const code = `const bundles = ${JSON.stringify(bundles)};
 const bundle = bundles[new URLSearchParams(location.search).get('embed')];
+let started = false;
 if (bundle) {
-  // The wasm download starts now, alongside the small glue module.
-  const wasm = fetch(bundle[1]);
-  const { default: init } = await import(bundle[0]);
-  await init({ module_or_path: wasm });
-} else {
-  await import('./${fullBoot}');
+  try {
+    // The wasm download starts now, alongside the small glue module.
+    const wasm = fetch(bundle[1]).then((r) => { if (!r.ok) throw new Error(r.status); return r; });
+    const { default: init } = await import(bundle[0]);
+    await init({ module_or_path: wasm });
+    started = true;
+  } catch (e) {
+    // A bundle that did not arrive (a half-uploaded site): the full app has embed mode too.
+    console.warn('embed bundle not loaded, starting the full app', e);
+  }
 }
+// Only when this bundle never ran: it removes the loading message first thing.
+if (!started && document.getElementById('boot-shell')) await import('./${fullBoot}');
 `;
   const name = `embed-boot-${sha(code).digest('hex').slice(0, 16)}.js`;
   fs.writeFileSync(path.join(staging, name), code);

@@ -1,7 +1,10 @@
 // Embed in a blog post: a host page on one port embeds the app served from another port.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveStatic } from './server.mjs';
 import { CHROMIUM, LAUNCH_ARGS } from './browser.mjs';
@@ -195,6 +198,27 @@ test("each embed downloads only its own calculator's bundle, smaller than the fu
     assert.equal(wasm[0][0], fullName);
   } finally {
     await context.close();
+  }
+});
+
+test('an embed whose bundle did not arrive (a half-uploaded site) starts the full app instead', async () => {
+  const partial = fs.mkdtempSync(path.join(os.tmpdir(), 'dist-partial-'));
+  fs.cpSync('dist', partial, { recursive: true });
+  for (const f of fs.readdirSync(partial)) if (/^embed-pricing-.*_bg\.wasm$/.test(f)) fs.rmSync(path.join(partial, f));
+  const server = await serveStatic({ root: partial });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}embed.html?embed=pricing`);
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    await page.getByRole('link', { name: 'Open in full calculator' }).waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one calculator, not two');
+    await page.getByLabel('Price', { exact: true }).fill('40');
+    await page.getByTestId('net-per-sale').filter({ hasText: '$35.' }).waitFor();
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(partial, { recursive: true, force: true });
   }
 });
 
