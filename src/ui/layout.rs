@@ -85,3 +85,14 @@ pub fn PageIntro(title: &'static str, lede: &'static str) -> impl IntoView {
         </header>
     }
 }
+
+/// A calculator's sections under its results (comparison, chart, tables), built in a task of
+/// their own just after the page's first build. On a phone the start-up task was one long block
+/// (over 400 ms at 4x CPU slowdown on Pricing); this splits off about a quarter of it, so the
+/// page answers input sooner. They sit below the first screen, so nothing visible moves.
+#[component]
+pub fn AfterFirstBuild(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    set_timeout(move || ready.set(true), std::time::Duration::ZERO);
+    move || ready.get().then(|| children())
+}

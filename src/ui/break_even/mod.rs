@@ -92,7 +92,9 @@ pub fn BreakEvenPage() -> impl IntoView {
                 <results::PhoneSummary />
                 <results::BreakEvenResults />
             </div>
-            <chart::CumulativeResult />
+            <crate::ui::layout::AfterFirstBuild>
+                <chart::CumulativeResult />
+            </crate::ui::layout::AfterFirstBuild>
         </div>
     }
 }

@@ -108,8 +108,10 @@ pub fn DelayedIncomePage() -> impl IntoView {
                 <results::PhoneSummary />
                 <results::DelayedResults />
             </div>
-            <chart::IncomeChart />
-            <results::MonthTable />
+            <crate::ui::layout::AfterFirstBuild>
+                <chart::IncomeChart />
+                <results::MonthTable />
+            </crate::ui::layout::AfterFirstBuild>
         </div>
     }
 }

@@ -75,8 +75,10 @@ pub fn PricingPage() -> impl IntoView {
                 <results::PhoneSummary />
                 <results::PricingResults />
             </div>
-            <compare::PlatformComparison />
-            <chart::NetByVolume />
+            <crate::ui::layout::AfterFirstBuild>
+                <compare::PlatformComparison />
+                <chart::NetByVolume />
+            </crate::ui::layout::AfterFirstBuild>
         </div>
     }
 }
