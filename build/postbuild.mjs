@@ -28,14 +28,11 @@ if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('e
   navigator.serviceWorker.register('./sw.js').catch(() => {});
 }
 `;
+let bootName;
 if (inline) {
-  const code = inline[1].trim() + '\n' + REGISTER;
-  const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
-  const name = `boot-${hash}.js`;
-  fs.writeFileSync(path.join(staging, name), code);
-  const integrity = 'sha384-' + crypto.createHash('sha384').update(code).digest('base64');
-  html = html.replace(inline[0], `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
-  fs.writeFileSync(indexPath, html);
+  const boot = hashedScript('boot', inline[1].trim() + '\n' + REGISTER);
+  bootName = boot.name;
+  html = html.replace(inline[0], boot.tag);
 }
 // Browsers ignore (and warn about) integrity on a fetch preload; the wasm's bytes are what the
 // hashed file name and the SRI-checked JS glue ask for.
@@ -44,7 +41,6 @@ html = html.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"([^>]*as="fetc
 // with CORS there, or the browser refuses it and the calculator shows unstyled.
 html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous"');
 fs.writeFileSync(indexPath, html);
-const bootName = html.match(/<script type="module" src="\.\/(boot-[0-9a-f]+\.js)"/)?.[1];
 if (process.env.TRUNK_PROFILE === 'release' && bootName) {
   fs.writeFileSync(path.join(staging, 'embed.html'), embedPage(html, bootName, buildEmbedBundles()));
 } else {
@@ -57,7 +53,7 @@ fs.copyFileSync(new URL('./_headers', import.meta.url), path.join(staging, '_hea
 // (not the embed bundles: embeds do not register it).
 const files = fs.readdirSync(staging)
   .filter((f) => !['_headers', 'sw.js'].includes(f) && !f.startsWith('embed-')).sort();
-const version = crypto.createHash('sha256');
+const version = sha('');
 for (const f of files) version.update(f).update(fs.readFileSync(path.join(staging, f)));
 const sw = fs.readFileSync(new URL('./sw.js', import.meta.url), 'utf8')
   .replace('__CACHE__', `honest-income-${version.digest('hex').slice(0, 16)}`)
@@ -66,6 +62,15 @@ fs.writeFileSync(path.join(staging, 'sw.js'), sw);
 
 function sha(bytes, algorithm = 'sha256') {
   return crypto.createHash(algorithm).update(bytes);
+}
+
+/** Writes `code` as a module named by its hash; returns the name and the tag that loads it
+ * with a subresource-integrity check. */
+function hashedScript(prefix, code) {
+  const name = `${prefix}-${sha(code).digest('hex').slice(0, 16)}.js`;
+  fs.writeFileSync(path.join(staging, name), code);
+  const integrity = 'sha384-' + sha(code, 'sha384').digest('base64');
+  return { name, tag: `<script type="module" src="./${name}" integrity="${integrity}"></script>` };
 }
 
 /** Builds the embed-* binaries as Trunk builds the app (cargo, wasm-bindgen, wasm-opt -Oz) and
@@ -116,11 +121,7 @@ if (bundle) {
 // Only when this bundle never ran: it removes the loading message first thing.
 if (!started && document.getElementById('boot-shell')) await import('./${fullBoot}');
 `;
-  const name = `embed-boot-${sha(code).digest('hex').slice(0, 16)}.js`;
-  fs.writeFileSync(path.join(staging, name), code);
-  const integrity = 'sha384-' + sha(code, 'sha384').digest('base64');
   return indexHtml
     .replace(/\s*<link rel="(modulepreload|preload)" href="\.\/honest-income-[^>]*>/g, '')
-    .replace(/<script type="module" src="\.\/boot-[^"]+"[^>]*><\/script>/,
-      `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
+    .replace(/<script type="module" src="\.\/boot-[^"]+"[^>]*><\/script>/, hashedScript('embed-boot', code).tag);
 }

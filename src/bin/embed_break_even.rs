@@ -1,9 +1,8 @@
 //! The Break-even calculator alone, for embeds: a smaller download for blog readers.
 #![forbid(unsafe_code)]
 
-use honest_income::platform::route::Page;
 use honest_income::ui::embed;
 
 fn main() {
-    embed::mount(Page::BreakEven, embed::break_even);
+    embed::mount(embed::BREAK_EVEN);
 }

@@ -1,9 +1,8 @@
 //! The Delayed income calculator alone, for embeds: a smaller download for blog readers.
 #![forbid(unsafe_code)]
 
-use honest_income::platform::route::Page;
 use honest_income::ui::embed;
 
 fn main() {
-    embed::mount(Page::DelayedIncome, embed::delayed_income);
+    embed::mount(embed::DELAYED_INCOME);
 }

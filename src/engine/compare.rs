@@ -53,14 +53,7 @@ pub fn compare_presets(inputs: &PricingInputs) -> Vec<PlatformOutcome> {
             }
         })
         .collect();
-    // A few rows: an insertion sort is plenty and keeps the std sorts out of the wasm.
-    for i in 1..outcomes.len() {
-        let mut j = i;
-        while j > 0 && ranks_before(&outcomes[j], &outcomes[j - 1]) {
-            outcomes.swap(j, j - 1);
-            j -= 1;
-        }
-    }
+    super::sort_short_by(&mut outcomes, ranks_before);
     outcomes
 }
 

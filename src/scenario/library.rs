@@ -64,17 +64,8 @@ pub fn decode_index(raw: Option<&str>) -> Option<Vec<IndexEntry>> {
 }
 
 /// Newest first.
-///
-/// An insertion sort: an index holds tens of plans, and the std sort would add its own copy to
-/// the wasm download for this one type.
 pub fn sort_entries(entries: &mut [IndexEntry]) {
-    for i in 1..entries.len() {
-        let mut j = i;
-        while j > 0 && entries[j].updated > entries[j - 1].updated {
-            entries.swap(j, j - 1);
-            j -= 1;
-        }
-    }
+    crate::engine::sort_short_by(entries, |a, b| a.updated > b.updated);
 }
 
 /// A name not yet used: "Plan", "Plan (2)", ...

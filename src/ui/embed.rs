@@ -22,41 +22,52 @@ pub fn is_locked(id: &str) -> bool {
     use_context::<LockedFields>().is_some_and(|l| l.has(id))
 }
 
-/// The calculator an embed shows, as a plain function so a build for one calculator links only
-/// that one (see `mount` and the `embed-*` binaries).
-pub type Calculator = fn() -> AnyView;
-
-pub fn pricing() -> AnyView {
-    view! { <PricingPage /> }.into_any()
+/// A calculator an embed can show: its page and its view, named together. The view is a plain
+/// function so a build for one calculator links only that one (see `mount` and the `embed-*`
+/// binaries).
+#[derive(Clone, Copy)]
+pub struct Calculator {
+    pub page: Page,
+    pub view: fn() -> AnyView,
 }
 
-pub fn break_even() -> AnyView {
-    view! { <BreakEvenPage /> }.into_any()
-}
+pub const PRICING: Calculator = Calculator {
+    page: Page::Pricing,
+    view: || view! { <PricingPage /> }.into_any(),
+};
 
-pub fn delayed_income() -> AnyView {
-    view! { <DelayedIncomePage /> }.into_any()
-}
+pub const BREAK_EVEN: Calculator = Calculator {
+    page: Page::BreakEven,
+    view: || view! { <BreakEvenPage /> }.into_any(),
+};
+
+pub const DELAYED_INCOME: Calculator = Calculator {
+    page: Page::DelayedIncome,
+    view: || view! { <DelayedIncomePage /> }.into_any(),
+};
 
 /// The calculator for a page chosen at run time (the full app's build holds all three).
 pub fn calculator_for(page: Page) -> Calculator {
     match page {
-        Page::BreakEven => break_even,
-        Page::DelayedIncome => delayed_income,
-        _ => pricing,
+        Page::BreakEven => BREAK_EVEN,
+        Page::DelayedIncome => DELAYED_INCOME,
+        _ => PRICING,
     }
 }
 
-/// Starts a one-calculator embed build: `page` and `calculator` are fixed at compile time, so
-/// the other calculators, navigation and plan storage never reach its download. The address's
-/// theme and locks still apply; its calculator was what chose this build.
-pub fn mount(page: Page, calculator: Calculator) {
+/// Starts a one-calculator embed build: the calculator is fixed at compile time, so the others,
+/// navigation and plan storage never reach its download. The address's theme and locks still
+/// apply; its calculator was what chose this build.
+pub fn mount(calculator: Calculator) {
     crate::platform::install_panic_notice();
     crate::platform::remove_boot_shell();
     let options = crate::platform::route::current_embed()
-        .map(|o| EmbedOptions { page, ..o })
+        .map(|o| EmbedOptions {
+            page: calculator.page,
+            ..o
+        })
         .unwrap_or(EmbedOptions {
-            page,
+            page: calculator.page,
             theme: crate::platform::route::Theme::Auto,
             locked: Vec::new(),
         });
@@ -102,7 +113,7 @@ pub fn EmbedApp(
             {has_locks.then(|| view! {
                 <p class="hint embed-locks">"The author of this page fixed some inputs (shown greyed out); change any of the others."</p>
             })}
-            {calculator()}
+            {(calculator.view)()}
             <p class="embed-footer">
                 <a href=full_link target="_blank" rel="noopener">"Open in full calculator"</a>
                 " · Honest Income: calculated in your browser; nothing you type leaves this page."

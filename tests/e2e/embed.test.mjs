@@ -33,20 +33,28 @@ function hostPage(html) {
   })));
 }
 
-async function snippetFromTheApp({ sandboxed, lock = [] }) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${appServer.url}?page=pricing`);
-  await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
-  await page.getByLabel('Price', { exact: true }).fill('35');
-  await page.getByText('Embed in a blog post').click();
-  if (!sandboxed) await page.getByLabel('Sandboxed frame (recommended)').uncheck();
-  for (const label of lock) {
-    await page.getByRole('group', { name: 'Locked inputs' }).getByLabel(label, { exact: true }).check();
+/** Runs `use(page)` in a fresh browser context (no shared storage), closed afterwards. */
+async function inNewPage(use, options = {}) {
+  const context = await browser.newContext(options);
+  try {
+    return await use(await context.newPage());
+  } finally {
+    await context.close();
   }
-  const snippet = await page.getByLabel('Snippet').inputValue();
-  await context.close();
-  return snippet;
+}
+
+async function snippetFromTheApp({ sandboxed, lock = [] }) {
+  return inNewPage(async (page) => {
+    await page.goto(`${appServer.url}?page=pricing`);
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    await page.getByLabel('Price', { exact: true }).fill('35');
+    await page.getByText('Embed in a blog post').click();
+    if (!sandboxed) await page.getByLabel('Sandboxed frame (recommended)').uncheck();
+    for (const label of lock) {
+      await page.getByRole('group', { name: 'Locked inputs' }).getByLabel(label, { exact: true }).check();
+    }
+    return page.getByLabel('Snippet').inputValue();
+  });
 }
 
 for (const sandboxed of [true, false]) {
@@ -58,44 +66,41 @@ for (const sandboxed of [true, false]) {
       <script>window.__cls = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });</script>
       ${snippet}
       <p id="after">The rest of the post.</p></body></html>`);
-    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
     try {
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(host.url);
-    const frame = page.frameLocator('iframe');
-    await frame.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
-    assert.equal(await frame.getByLabel('Price', { exact: true }).inputValue(), '35', "the author's numbers");
-    assert.equal(await frame.getByRole('navigation').count(), 0, 'compact chrome: no navigation');
-    const styled = await frame.locator('.results').evaluate((e) => getComputedStyle(e).borderTopLeftRadius);
-    assert.equal(styled, '10px', 'the stylesheet loaded inside the frame');
-    assert.equal(await frame.getByText('Manage plans').count(), 0, 'no scenario management');
-    assert.ok(await frame.getByLabel('Currency').isDisabled(), 'a locked select');
-    assert.equal(await frame.getByLabel('Refund rate').isEditable(), false, 'a locked text input');
-    await frame.getByLabel('Price', { exact: true }).fill('50');
-    await frame.getByRole('region', { name: 'Results' }).getByText('$44.50', { exact: true }).first().waitFor();
-    // The frame takes the calculator's own height from its messages.
-    await page.waitForFunction(() => document.querySelector('iframe').style.height !== '2600px');
-    const inner = await frame.locator('html').evaluate((h) => h.scrollHeight);
-    const outer = await page.locator('iframe').evaluate((f) => parseInt(f.style.height, 10));
-    assert.ok(Math.abs(inner - outer) <= 2, `frame ${outer}px for content ${inner}px`);
-    await page.waitForTimeout(300);
-    assert.equal(await page.evaluate(() => window.__cls), 0, 'no layout shift after load');
-    const open = frame.getByRole('link', { name: 'Open in full calculator' });
-    assert.match(await open.getAttribute('href'), /^\.\/\?page=pricing#s=1\./);
-    assert.deepEqual(errors, []);
+      await inNewPage(async (page) => {
+        const errors = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(host.url);
+        const frame = page.frameLocator('iframe');
+        await frame.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+        assert.equal(await frame.getByLabel('Price', { exact: true }).inputValue(), '35', "the author's numbers");
+        assert.equal(await frame.getByRole('navigation').count(), 0, 'compact chrome: no navigation');
+        const styled = await frame.locator('.results').evaluate((e) => getComputedStyle(e).borderTopLeftRadius);
+        assert.equal(styled, '10px', 'the stylesheet loaded inside the frame');
+        assert.equal(await frame.getByText('Manage plans').count(), 0, 'no scenario management');
+        assert.ok(await frame.getByLabel('Currency').isDisabled(), 'a locked select');
+        assert.equal(await frame.getByLabel('Refund rate').isEditable(), false, 'a locked text input');
+        await frame.getByLabel('Price', { exact: true }).fill('50');
+        await frame.getByRole('region', { name: 'Results' }).getByText('$44.50', { exact: true }).first().waitFor();
+        // The frame takes the calculator's own height from its messages.
+        await page.waitForFunction(() => document.querySelector('iframe').style.height !== '2600px');
+        const inner = await frame.locator('html').evaluate((h) => h.scrollHeight);
+        const outer = await page.locator('iframe').evaluate((f) => parseInt(f.style.height, 10));
+        assert.ok(Math.abs(inner - outer) <= 2, `frame ${outer}px for content ${inner}px`);
+        await page.waitForTimeout(300);
+        assert.equal(await page.evaluate(() => window.__cls), 0, 'no layout shift after load');
+        const open = frame.getByRole('link', { name: 'Open in full calculator' });
+        assert.match(await open.getAttribute('href'), /^\.\/\?page=pricing#s=1\./);
+        assert.deepEqual(errors, []);
+      }, { viewport: { width: 1000, height: 800 } });
     } finally {
-      await context.close();
       await host.close();
     }
   });
 }
 
 test('the Embed panel previews the calculator as readers will see it', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
+  await inNewPage(async (page) => {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${appServer.url}?page=pricing`);
@@ -115,15 +120,11 @@ test('the Embed panel previews the calculator as readers will see it', async () 
     await page.getByRole('button', { name: 'Hide the preview' }).click();
     assert.equal(await page.locator('iframe.embed-preview').count(), 0);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test("the Embed panel lists the page's own inputs to lock, stream fields included", async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
+  await inNewPage(async (page) => {
     await page.goto(`${appServer.url}?page=delayed-income`);
     await page.getByRole('heading', { level: 1, name: 'Delayed income' }).waitFor();
     await page.getByText('Embed in a blog post').click();
@@ -143,15 +144,11 @@ test("the Embed panel lists the page's own inputs to lock, stream fields include
     await page.getByLabel('Calculator', { exact: true }).selectOption('pricing');
     assert.equal(await boxes.count(), 0, 'ids of another calculator are not offered');
     assert.doesNotMatch(await page.getByLabel('Snippet').inputValue(), /lock=/);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('locked checkboxes and text inputs cannot be changed in the embed; the rest can', async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
+  await inNewPage(async (page) => {
     await page.goto(`${appServer.url}embed.html?embed=delayed-income&lock=uncertainty,delayed-horizon`);
     await page.getByRole('heading', { level: 1, name: 'Delayed income' }).waitFor();
     assert.ok(await page.getByText('The author of this page fixed some inputs').isVisible(), 'readers are told why');
@@ -165,15 +162,11 @@ test('locked checkboxes and text inputs cannot be changed in the embed; the rest
     await page.goto(`${appServer.url}embed.html?embed=pricing`);
     await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
     assert.equal(await page.getByText('The author of this page fixed some inputs').count(), 0, 'no locks, no note');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test("each embed downloads only its own calculator's bundle, smaller than the full app's", async () => {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
+  await inNewPage(async (page) => {
     const wasm = [];
     page.on('response', async (r) => {
       if (r.url().endsWith('.wasm')) wasm.push([r.url().split('/').pop(), (await r.body()).length]);
@@ -196,9 +189,7 @@ test("each embed downloads only its own calculator's bundle, smaller than the fu
     await page.goto(`${appServer.url}embed.html?embed=nonsense`);
     await page.getByRole('heading', { level: 1, name: /Passive income is delayed income/ }).waitFor();
     assert.equal(wasm[0][0], fullName);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('an embed whose bundle did not arrive (a half-uploaded site) starts the full app instead', async () => {
@@ -206,17 +197,16 @@ test('an embed whose bundle did not arrive (a half-uploaded site) starts the ful
   fs.cpSync('dist', partial, { recursive: true });
   for (const f of fs.readdirSync(partial)) if (/^embed-pricing-.*_bg\.wasm$/.test(f)) fs.rmSync(path.join(partial, f));
   const server = await serveStatic({ root: partial });
-  const context = await browser.newContext();
   try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}embed.html?embed=pricing`);
-    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
-    await page.getByRole('link', { name: 'Open in full calculator' }).waitFor();
-    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one calculator, not two');
-    await page.getByLabel('Price', { exact: true }).fill('40');
-    await page.getByTestId('net-per-sale').filter({ hasText: '$35.' }).waitFor();
+    await inNewPage(async (page) => {
+      await page.goto(`${server.url}embed.html?embed=pricing`);
+      await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+      await page.getByRole('link', { name: 'Open in full calculator' }).waitFor();
+      assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one calculator, not two');
+      await page.getByLabel('Price', { exact: true }).fill('40');
+      await page.getByTestId('net-per-sale').filter({ hasText: '$35.' }).waitFor();
+    });
   } finally {
-    await context.close();
     await server.close();
     fs.rmSync(partial, { recursive: true, force: true });
   }
@@ -233,18 +223,17 @@ test('the full app refuses to be framed; embed.html may be framed by any site', 
 test('messages from other frames or with other data do not resize the frame', async () => {
   const snippet = await snippetFromTheApp({ sandboxed: true });
   const host = await hostPage(`<!doctype html><body>${snippet}</body>`);
-  const context = await browser.newContext();
   try {
-  const page = await context.newPage();
-  await page.goto(host.url);
-  await page.frameLocator('iframe').getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
-  await page.waitForFunction(() => document.querySelector('iframe').style.height !== '2600px');
-  const settled = await page.locator('iframe').evaluate((f) => f.style.height);
-  await page.evaluate(() => window.postMessage({ type: 'honest-income:height', height: 10 }, '*'));
-  await page.waitForTimeout(200);
-  assert.equal(await page.locator('iframe').evaluate((f) => f.style.height), settled);
+    await inNewPage(async (page) => {
+      await page.goto(host.url);
+      await page.frameLocator('iframe').getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+      await page.waitForFunction(() => document.querySelector('iframe').style.height !== '2600px');
+      const settled = await page.locator('iframe').evaluate((f) => f.style.height);
+      await page.evaluate(() => window.postMessage({ type: 'honest-income:height', height: 10 }, '*'));
+      await page.waitForTimeout(200);
+      assert.equal(await page.locator('iframe').evaluate((f) => f.style.height), settled);
+    });
   } finally {
-    await context.close();
     await host.close();
   }
 });
