@@ -5,18 +5,16 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
-TRUNK_VERSION := 0.21.14
 WASM_TARGET := wasm32-unknown-unknown
 CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
-NPM_STAMP := node_modules/.install-stamp
 CARGO_BIN := $(HOME)/.cargo/bin
 # wasm-opt comes from the npm package binaryen; Debian's is too old for Rust's wasm output.
 # Trunk reads NO_COLOR as a true/false flag and refuses other values such as 1.
 unexport NO_COLOR
 export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_BIN):$(PATH)
 
-.PHONY: help serve build test bench lighthouse tools-dev tools-test check-fmt lint test-native test-wasm test-e2e size ci
+.PHONY: help serve build test bench lighthouse tools-dev tools-build tools-test check-setup check-fmt lint test-native test-wasm test-e2e size ci
 
 help:
 	@echo "make serve   install what the dev build needs, then serve the app on http://127.0.0.1:8080/"
@@ -28,21 +26,7 @@ help:
 ## ---- installs (each step does nothing when the tool is already right) ----
 
 tools-dev:
-	@rustup target list --installed | grep -qx '$(WASM_TARGET)' \
-	  || { echo "installing the $(WASM_TARGET) target"; rustup target add $(WASM_TARGET); }
-	@if [ "$$(trunk --version 2>/dev/null | awk '{print $$2}')" != "$(TRUNK_VERSION)" ]; then \
-	  echo "installing trunk $(TRUNK_VERSION) (about 10 minutes on 2 cores)"; \
-	  cargo install trunk --version $(TRUNK_VERSION) --locked; fi
-	@[ -f Cargo.lock ] || cargo generate-lockfile
-	@want=$$(awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock); \
-	  have=$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}'); \
-	  if [ "$$want" != "$$have" ]; then \
-	    echo "installing wasm-bindgen-cli $$want (found: $${have:-none})"; \
-	    cargo install wasm-bindgen-cli --version "$$want" --force; fi
-
-$(NPM_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund
-	@touch $@
+	@build/install-tools.sh dev
 
 # Lighthouse is large (about 180 MB installed), so only `make lighthouse` and `make bench` install it.
 LIGHTHOUSE_DIR := tests/bench/lighthouse
@@ -51,27 +35,24 @@ $(LIGHTHOUSE_STAMP): $(LIGHTHOUSE_DIR)/package.json $(LIGHTHOUSE_DIR)/package-lo
 	cd $(LIGHTHOUSE_DIR) && npm ci --no-audit --no-fund
 	@touch $@
 
-tools-test: tools-dev $(NPM_STAMP)
-	@if [ ! -x "$(CHROMIUM)" ] || [ ! -x "$(CHROMEDRIVER)" ]; then \
-	  if [ "$$(id -u)" = "0" ]; then \
-	    echo "installing Debian's chromium and chromium-driver"; \
-	    DEBIAN_FRONTEND=noninteractive apt-get update -qq; \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
-	  else \
-	    echo "The browser tests need Chromium and ChromeDriver. Install them as root, then run make test again:"; \
-	    echo "    sudo apt-get install -y chromium chromium-driver"; \
-	    exit 1; \
-	  fi; fi
+tools-build:
+	@build/install-tools.sh build
+
+tools-test:
+	@CHROMIUM=$(CHROMIUM) CHROMEDRIVER=$(CHROMEDRIVER) build/install-tools.sh test
 
 ## ---- develop ----
 
 serve: tools-dev
 	trunk serve --address 127.0.0.1 --port 8080
 
-build: tools-dev $(NPM_STAMP)
+build: tools-build
 	trunk build --release
 
 ## ---- test ----
+
+check-setup:
+	bash tests/fresh-machine.sh
 
 check-fmt:
 	cargo fmt --all --check
@@ -94,7 +75,7 @@ size:
 
 test: tools-test
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory check-fmt lint test-native test-wasm build test-e2e size; \
+	$(MAKE) --no-print-directory check-setup check-fmt lint test-native test-wasm build test-e2e size; \
 	echo "make test: all checks passed in $$(( $$(date +%s) - start )) s"
 
 bench: tools-test build $(LIGHTHOUSE_STAMP)
