@@ -3,7 +3,6 @@
 
 use honest_income::engine::break_even::{break_even, SalesCurve};
 use honest_income::engine::money::Currency;
-use honest_income::scenario::json::Json;
 use honest_income::scenario::{BreakEvenDraft, BreakEvenField as F, CurveKind, Scenario};
 
 #[test]
@@ -104,10 +103,8 @@ fn cost_lines_sum_and_old_records_without_break_even_still_load() {
         draft.inputs(Currency::Usd, Some(1)).unwrap().monthly_costs,
         0
     );
-    let older = Scenario::from_json(
-        &serde_json::from_str(r#"{"version":1,"pricing":{"price":"30"}}"#).unwrap(),
-    )
-    .unwrap();
+    let older: Scenario =
+        serde_json::from_str(r#"{"version":1,"pricing":{"price":"30"}}"#).unwrap();
     assert_eq!(older.pricing.price, "30");
     assert_eq!(older.break_even, BreakEvenDraft::default());
 }

@@ -127,3 +127,70 @@ fn monte_carlo_bits_match_the_native_run() {
     assert_eq!(mc.income.p50[11].to_bits(), GOLDEN_P50_MONTH_12);
     assert_eq!(mc.income.p90[23].to_bits(), GOLDEN_P90_MONTH_24);
 }
+
+/// Makes localStorage.setItem throw what `thrown` builds, runs `f`, then restores it.
+fn with_failing_writes<T>(thrown: &str, f: impl FnOnce() -> T) -> T {
+    let patch = js_sys::Function::new_no_args(&format!(
+        "window.__setItem = Storage.prototype.setItem;
+         Storage.prototype.setItem = function (key, value) {{
+           if (String(key).startsWith('test.')) throw {thrown};
+           return window.__setItem.call(this, key, value);
+         }};"
+    ));
+    patch.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    let result = f();
+    js_sys::Function::new_no_args("Storage.prototype.setItem = window.__setItem;")
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
+    result
+}
+
+#[wasm_bindgen_test]
+fn storage_writes_typed_records_as_the_codec_does_and_reads_them_back() {
+    use honest_income::platform::storage::Store;
+    use honest_income::scenario::codec::{decode_record, encode_record, StoredRecord};
+    let store = Store::open().expect("storage works in the test browser");
+    let record = StoredRecord {
+        schema: 1,
+        id: "t1".into(),
+        name: "Plan \"one\" ü".into(),
+        updated: 1764581400123.0,
+        scenario: Scenario::default(),
+    };
+    store.set("test.record", &record).expect("the write lands");
+    let text = store.read("test.record").expect("the text is there");
+    assert_eq!(text, encode_record(&record), "gloo writes what the codec writes");
+    assert_eq!(decode_record(&text).unwrap(), record);
+    assert_eq!(store.get::<StoredRecord>("test.record"), Some(record));
+    store.write("test.text", "s-plain").unwrap();
+    assert_eq!(store.read("test.text").as_deref(), Some("s-plain"), "text is not quoted");
+    assert_eq!(store.get::<String>("test.text"), None, "plain text is not JSON");
+    let mut keys = store.keys("test.");
+    keys.sort();
+    assert_eq!(keys, ["test.record", "test.text"]);
+    store.remove("test.record");
+    store.remove("test.text");
+    assert_eq!(store.read("test.record"), None);
+    assert!(store.keys("test.").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_told_apart_from_other_write_failures() {
+    use honest_income::platform::storage::{StorageError, Store};
+    let store = Store::open().unwrap();
+    for (thrown, expected) in [
+        ("new DOMException('full', 'QuotaExceededError')", StorageError::Full),
+        ("new DOMException('full', 'NS_ERROR_DOM_QUOTA_REACHED')", StorageError::Full),
+        ("Object.assign(new Error('full'), { name: 'QuotaExceededError' })", StorageError::Full),
+        ("new DOMException('no', 'SecurityError')", StorageError::Unavailable),
+    ] {
+        let typed = with_failing_writes(thrown, || store.set("test.typed", &1u32));
+        assert_eq!(typed, Err(expected.clone()), "typed write, {thrown}");
+        let text = with_failing_writes(thrown, || store.write("test.text", "x"));
+        assert_eq!(text, Err(expected), "text write, {thrown}");
+    }
+    // The raw path reads the name off whatever was thrown, even a bare string.
+    let text = with_failing_writes("'full'", || store.write("test.text", "x"));
+    assert_eq!(text, Err(StorageError::Unavailable));
+    assert_eq!(store.read("test.typed"), None, "nothing was written");
+}

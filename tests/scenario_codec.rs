@@ -3,16 +3,26 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use honest_income::engine::money::Currency;
 use honest_income::scenario::codec::{
     decode_link, decode_record, encode_link, encode_record, LinkError, RecordError, ShareError,
     StoredRecord, MAX_LINK_CHARS,
 };
-use honest_income::scenario::{PricingField, Scenario};
+use honest_income::scenario::delayed::MembersMode;
+use honest_income::scenario::{BreakEvenDraft, PricingField, Scenario};
 use proptest::prelude::*;
 
 const RECORD_V1: &str = include_str!("fixtures/record-v1.json");
 const LINK_V1: &str = include_str!("fixtures/link-v1.txt");
+// Written by the hand-written JSON mapping that serde's derive replaced: every member, every
+// stream kind and enum spelling, quotes, newlines and non-ASCII text, the largest seed.
+const RECORD_HAND: &str = include_str!("fixtures/record-v1-hand-mapped.json");
+const EXPORT_HAND: &str = include_str!("fixtures/export-v1-hand-mapped.json");
+const LINK_HAND: &str = include_str!("fixtures/link-v1-hand-mapped.txt");
+const LINK_HAND_RECORD: &str = include_str!("fixtures/link-v1-hand-mapped-record.json");
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).expect("valid JSON")
+}
 
 #[test]
 fn a_version_1_record_still_opens() {
@@ -103,6 +113,11 @@ fn record_members_missing_unknown_and_mistyped() {
         r#"{"delayed":{"streams":[{"id":0,"name":"Blog","enabled":true,"kind":"blog"}]}}"#,
         r#"{"delayed":{"streams":[{"id":0,"name":"Blog","enabled":true,"kind":"blog","values":{"posts":3}}]}}"#,
         r#"[]"#,
+        r#"{"pricing":[]}"#,
+        r#"{"break_even":["40"]}"#,
+        r#"{"pricing":{"layers":[["Fee","10","0.30","0",false]]}}"#,
+        r#"{"break_even":{"costs":[["Hosting","10"]]}}"#,
+        r#"{"delayed":{"streams":[[0,"Blog",true,"blog",{}]]}}"#,
     ] {
         assert_eq!(
             decode_record(&record(scenario)),
@@ -170,7 +185,6 @@ fn values_from_a_link_pass_the_same_validation_as_typed_ones() {
     let huge = r#"{"pricing":{"price":"99999999999999999999"}}"#;
     let scenario = decode_link(&format!("s=1.{}", URL_SAFE_NO_PAD.encode(huge))).unwrap();
     assert!(scenario.pricing.field_error(PricingField::Price).is_some());
-    let _ = Currency::Usd;
 }
 
 #[test]
@@ -286,4 +300,115 @@ proptest! {
         let record = StoredRecord { schema: 1, id: "x".into(), name: "n".into(), updated: 1.0, scenario: s };
         prop_assert_eq!(decode_record(&encode_record(&record)).unwrap(), record);
     }
+}
+
+#[test]
+fn a_record_written_before_serde_reads_back_and_writes_equal_json() {
+    let record = decode_record(RECORD_HAND).expect("the hand-mapped record opens");
+    assert_eq!(record.name, "Everything, \"quoted\" & ünïcode");
+    assert_eq!(record.updated, 1764581400123.0);
+    assert_eq!(record.scenario.delayed.seed, u64::MAX);
+    assert_eq!(record.scenario.delayed.streams.len(), 4);
+    assert_eq!(
+        record.scenario.break_even.costs[2].name,
+        "Hosting\n(ünïcode)"
+    );
+    assert_eq!(json(&encode_record(&record)), json(RECORD_HAND));
+}
+
+#[test]
+fn an_export_written_before_serde_reads_back_and_writes_equal_json() {
+    use honest_income::scenario::library::{decode_export, encode_export};
+    let imported = decode_export(EXPORT_HAND).expect("the hand-mapped export opens");
+    assert_eq!(imported.skipped, 0);
+    assert_eq!(imported.records.len(), 2);
+    assert_eq!(imported.records[0], decode_record(RECORD_HAND).unwrap());
+    let again = encode_export(&imported.records, 1764581400999.0);
+    assert_eq!(json(&again), json(EXPORT_HAND));
+}
+
+#[test]
+fn a_link_written_before_serde_opens_and_is_written_again_to_the_same_text() {
+    let scenario = decode_link(LINK_HAND.trim()).expect("the hand-mapped link opens");
+    assert_eq!(scenario, decode_record(LINK_HAND_RECORD).unwrap().scenario);
+    assert_eq!(encode_link(&scenario).unwrap(), LINK_HAND.trim());
+}
+
+/// The record fixture with one change made to its JSON tree.
+fn record_with(change: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut value = json(RECORD_HAND);
+    change(&mut value);
+    value.to_string()
+}
+
+#[test]
+fn missing_unknown_and_mistyped_members_behave_as_before() {
+    use serde_json::json as j;
+    // Missing: a calculator's member takes the default plan's value; a stream's later members
+    // read as empty; the record's own members and a stream's first ones are required.
+    let r = decode_record(&record_with(|v| {
+        v["scenario"]["pricing"]
+            .as_object_mut()
+            .unwrap()
+            .remove("refund");
+        v["scenario"].as_object_mut().unwrap().remove("break_even");
+        let stream = v["scenario"]["delayed"]["streams"][0]
+            .as_object_mut()
+            .unwrap();
+        stream.remove("low");
+        stream.remove("members_mode");
+    }))
+    .expect("missing optional members are filled in");
+    assert_eq!(r.scenario.pricing.refund, "3");
+    assert_eq!(r.scenario.pricing.price, "12,50");
+    assert_eq!(r.scenario.break_even, BreakEvenDraft::default());
+    assert!(r.scenario.delayed.streams[0].low.is_empty());
+    assert_eq!(
+        r.scenario.delayed.streams[0].members_mode,
+        MembersMode::Constant
+    );
+    for required in ["id", "name", "updated", "schema", "scenario"] {
+        let raw = record_with(|v| {
+            v.as_object_mut().unwrap().remove(required);
+        });
+        assert_eq!(decode_record(&raw), Err(RecordError::Corrupt), "{required}");
+    }
+    for required in ["id", "name", "enabled", "kind", "values"] {
+        let raw = record_with(|v| {
+            v["scenario"]["delayed"]["streams"][1]
+                .as_object_mut()
+                .unwrap()
+                .remove(required);
+        });
+        assert_eq!(decode_record(&raw), Err(RecordError::Corrupt), "{required}");
+    }
+    // Unknown members anywhere are ignored.
+    let r = decode_record(&record_with(|v| {
+        v["from_the_future"] = j!(1);
+        v["scenario"]["pricing"]["new_field"] = j!({"a": [1]});
+        v["scenario"]["delayed"]["streams"][0]["extra"] = j!(null);
+    }))
+    .expect("unknown members are ignored");
+    assert_eq!(r, decode_record(RECORD_HAND).unwrap());
+    // Mistyped members make the whole record unreadable (it is kept aside, never half-read).
+    let mistyped: [fn(&mut serde_json::Value); 7] = [
+        |v| v["scenario"]["pricing"]["price"] = j!(27),
+        |v| v["scenario"]["pricing"]["currency"] = j!("usd"),
+        |v| v["scenario"]["break_even"]["curve"] = j!("Growth"),
+        |v| v["scenario"]["delayed"]["seed"] = j!(-1),
+        |v| v["scenario"]["delayed"]["streams"][2]["members_mode"] = j!("shareOfVisitors"),
+        |v| v["scenario"]["delayed"]["streams"][0]["values"]["posts"] = j!(8),
+        |v| v["name"] = j!(null),
+    ];
+    for (n, change) in mistyped.into_iter().enumerate() {
+        assert_eq!(
+            decode_record(&record_with(change)),
+            Err(RecordError::Corrupt),
+            "mistyped case {n}"
+        );
+    }
+    // The same rules hold in a link's patch.
+    let patch = r#"{"pricing":{"price":27}}"#;
+    let link = format!("s=1.{}", URL_SAFE_NO_PAD.encode(patch));
+    assert_eq!(decode_link(&link), Err(LinkError::Damaged));
 }

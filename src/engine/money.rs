@@ -4,10 +4,12 @@
 //! nearest minor unit, halves away from zero (a 0.5 cent fee becomes 1 cent). Processors charge
 //! each fee this way, per charge, so each fee layer is rounded on its own.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The currencies the calculators format and convert.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+/// The currencies the calculators format and convert. Stored plans name them as the variants
+/// are spelled ("Usd"), so the names never change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Currency {
     #[default]
     Usd,

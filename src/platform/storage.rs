@@ -1,11 +1,15 @@
 //! localStorage, probed and checked: every failure becomes a sentence, never a panic.
 //!
-//! Reading `window.localStorage` throws in sandboxed or storage-blocked iframes; writes throw
-//! when the quota is full (each browser names it differently); and a write is read back to be
-//! sure it landed.
+//! Typed JSON values (records, the index) go through gloo-storage. Its accessor panics where
+//! `window.localStorage` throws (sandboxed or storage-blocked iframes), so [`Store::open`]
+//! probes first and a `Store` exists only where storage works. Writes throw when the quota is
+//! full (each browser names it differently), and a write is read back to be sure it landed.
 
+use gloo_storage::errors::StorageError as GlooError;
+use gloo_storage::{LocalStorage, Storage};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use std::fmt;
-use wasm_bindgen::JsCast;
 
 /// Why storage could not do what was asked; Display is the sentence shown.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,74 +29,99 @@ impl fmt::Display for StorageError {
     }
 }
 
-/// A checked handle on localStorage.
-#[derive(Clone)]
-pub struct Store {
-    storage: web_sys::Storage,
+/// The names browsers give a full quota: the standard one, and Firefox's before version 66.
+const QUOTA_NAMES: [&str; 2] = ["QuotaExceededError", "NS_ERROR_DOM_QUOTA_REACHED"];
+
+impl From<GlooError> for StorageError {
+    fn from(error: GlooError) -> Self {
+        match error {
+            GlooError::JsError(e) if QUOTA_NAMES.contains(&e.name.as_str()) => StorageError::Full,
+            _ => StorageError::Unavailable,
+        }
+    }
 }
 
-/// True when a write failed because the quota is full, in any browser's spelling.
-fn is_quota(error: &wasm_bindgen::JsValue) -> bool {
-    match error.dyn_ref::<web_sys::DomException>() {
-        Some(e) => {
-            matches!(
-                e.name().as_str(),
-                "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
-            ) || matches!(e.code(), 22 | 1014)
-        }
-        None => js_sys::Reflect::get(error, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string())
-            .is_some_and(|n| n.contains("Quota") || n.contains("QUOTA")),
+/// What a raw write's exception means (it may not even be an Error object).
+fn storage_error(thrown: &wasm_bindgen::JsValue) -> StorageError {
+    let name = js_sys::Reflect::get(thrown, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string());
+    match name {
+        Some(n) if QUOTA_NAMES.contains(&n.as_str()) => StorageError::Full,
+        _ => StorageError::Unavailable,
     }
+}
+
+/// A handle on localStorage, made only where the probe passed.
+#[derive(Clone)]
+pub struct Store {
+    _probed: (),
 }
 
 impl Store {
     /// Opens localStorage if this page may use it (a probe write and delete must work).
     pub fn open() -> Result<Store, StorageError> {
-        let window = web_sys::window().ok_or(StorageError::Unavailable)?;
-        let storage = window
-            .local_storage()
-            .ok()
-            .flatten()
+        // Raw web-sys: gloo's `LocalStorage::raw()` panics where this throws.
+        let storage = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
             .ok_or(StorageError::Unavailable)?;
         let probe = "honest-income.probe";
         storage
             .set_item(probe, "1")
             .map_err(|_| StorageError::Unavailable)?;
         let _ = storage.remove_item(probe);
-        Ok(Store { storage })
+        Ok(Store { _probed: () })
     }
 
-    /// The value at `key`, if any (a failing read counts as nothing there).
+    /// The JSON value at `key`, if there is one of type `T`.
+    pub fn get<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
+        LocalStorage::get(key).ok()
+    }
+
+    /// Writes `value` as JSON, then reads it back: a quota error or a lost write leaves the old
+    /// value in place and says so.
+    pub fn set<T: Serialize + DeserializeOwned + PartialEq>(
+        &self,
+        key: &str,
+        value: &T,
+    ) -> Result<(), StorageError> {
+        LocalStorage::set(key, value)?;
+        match self.get::<T>(key) {
+            Some(back) if back == *value => Ok(()),
+            _ => Err(StorageError::NotKept),
+        }
+    }
+
+    /// The text at `key` as stored.
     pub fn read(&self, key: &str) -> Option<String> {
-        self.storage.get_item(key).ok().flatten()
+        // Raw: gloo's `get` parses, and a damaged record's text must be kept aside as it is.
+        LocalStorage::raw().get_item(key).ok().flatten()
     }
 
-    /// Writes and reads back; a quota error or a lost write leaves the old value in place.
-    pub fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.storage.set_item(key, value).map_err(|e| {
-            if is_quota(&e) {
-                StorageError::Full
-            } else {
-                StorageError::Unavailable
-            }
-        })?;
+    /// Writes text as it is, then reads it back.
+    pub fn write(&self, key: &str, text: &str) -> Result<(), StorageError> {
+        // Raw: gloo's `set` would quote the text; damaged records are kept aside verbatim and
+        // the current plan's id has been stored as plain text since the first version.
+        LocalStorage::raw()
+            .set_item(key, text)
+            .map_err(|e| storage_error(&e))?;
         match self.read(key) {
-            Some(back) if back == value => Ok(()),
+            Some(back) if back == text => Ok(()),
             _ => Err(StorageError::NotKept),
         }
     }
 
     pub fn remove(&self, key: &str) {
-        let _ = self.storage.remove_item(key);
+        LocalStorage::delete(key);
     }
 
     /// Every key starting with `prefix`.
     pub fn keys(&self, prefix: &str) -> Vec<String> {
-        let n = self.storage.length().unwrap_or(0);
-        (0..n)
-            .filter_map(|i| self.storage.key(i).ok().flatten())
+        // Raw: gloo lists keys only through `get_all`, which parses every value and fails on
+        // the first that is not JSON (the current plan's id is plain text).
+        let storage = LocalStorage::raw();
+        (0..LocalStorage::length())
+            .filter_map(|i| storage.key(i).ok().flatten())
             .filter(|k| k.starts_with(prefix))
             .collect()
     }

@@ -1,9 +1,9 @@
 //! The Break-even calculator's inputs as typed, and their validation into engine inputs.
 
-use super::json::{json_enum, json_struct};
 use crate::engine::break_even::{BreakEvenInputs, SalesCurve, MAX_HORIZON};
 use crate::engine::fields::{parse_count, parse_money, parse_percent, parse_whole, FieldError};
 use crate::engine::money::Currency;
+use serde::{Deserialize, Serialize};
 
 /// Most hours a field takes (build or upkeep).
 pub const MAX_HOURS: f64 = 100_000.0;
@@ -12,15 +12,17 @@ pub const MAX_SALES: f64 = 10_000_000.0;
 /// Most months a half-life takes.
 pub const MAX_HALF_LIFE: f64 = 120.0;
 
-/// A named monthly cost, as typed.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+/// A named monthly cost, as typed. A missing member reads as empty.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CostLineDraft {
     pub name: String,
     pub amount: String,
 }
 
 /// Which shape of monthly sales the plan assumes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum CurveKind {
     Constant,
     Growth,
@@ -28,8 +30,9 @@ pub enum CurveKind {
     Launch,
 }
 
-/// The Break-even calculator's inputs as typed.
-#[derive(Clone, Debug, PartialEq)]
+/// The Break-even calculator's inputs as typed. A missing member takes the default plan's value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct BreakEvenDraft {
     pub build_hours: String,
     pub hourly_value: String,
@@ -88,20 +91,6 @@ impl Default for BreakEvenDraft {
         }
     }
 }
-
-json_enum!(CurveKind {
-    Constant => "constant",
-    Growth => "growth",
-    Launch => "launch",
-});
-
-json_struct!(CostLineDraft defaults CostLineDraft::default() => { name, amount });
-
-json_struct!(BreakEvenDraft defaults BreakEvenDraft::default() => {
-    build_hours, hourly_value, upfront_cash, count_time, costs, upkeep_hours, use_pricing_net,
-    net_override, variable_cost, curve, per_month, start, growth, ceiling, launch, baseline,
-    half_life, horizon, fixed_months,
-});
 
 /// Suggested cost lines, one click away: name and a typical monthly amount in US dollars.
 pub const SUGGESTED_COSTS: [(&str, i64); 5] = [

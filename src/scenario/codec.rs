@@ -4,10 +4,11 @@
 //! A link carries only what differs from the default scenario (a JSON merge patch, RFC 7396),
 //! base64url-encoded, so a typical plan stays well under 1,000 characters.
 
-use super::json::{json_struct, Json};
 use super::{Scenario, SCHEMA_VERSION};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -21,8 +22,8 @@ pub const MAX_LINK_CHARS: usize = 2000;
 /// Longest stored record read, in bytes (a sanity bound far above any real plan).
 pub const MAX_RECORD_BYTES: usize = 512 * 1024;
 
-/// A saved scenario as stored: one localStorage key each.
-#[derive(Clone, Debug, PartialEq)]
+/// A saved scenario as stored: one localStorage key each. Every member must be present.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoredRecord {
     /// The schema version of this record.
     pub schema: u32,
@@ -32,14 +33,6 @@ pub struct StoredRecord {
     pub updated: f64,
     pub scenario: Scenario,
 }
-
-json_struct!(StoredRecord {
-    required: schema,
-    id,
-    name,
-    updated,
-    scenario
-});
 
 /// Why a stored record cannot be used; Display is the sentence shown.
 #[derive(Clone, Debug, PartialEq)]
@@ -133,9 +126,51 @@ fn within_limits(s: &Scenario) -> bool {
         })
 }
 
+/// Reads a typed value from JSON text.
+///
+/// Every typed read in the app goes through this one function (and gloo-storage's `get`, which
+/// calls the same `serde_json::from_str`), and a `Value` in hand is written out and read back
+/// rather than taken apart with `from_value`: each Deserializer type gets its own copy of every
+/// derived impl in the wasm, and one copy is enough.
+pub fn from_json_text<T: DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_str(text).ok()
+}
+
+/// JSON text of a typed value; the one Serializer the app instantiates (see [`from_json_text`]).
+pub fn to_json_text<T: Serialize>(value: &T) -> String {
+    // Only a map with non-string keys or a failing Serialize impl can fail; ours have neither.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// A typed value as a JSON tree, through the one Serializer (see [`from_json_text`]).
+fn to_tree<T: Serialize>(value: &T) -> Value {
+    from_json_text(&to_json_text(value)).unwrap_or(Value::Null)
+}
+
+/// True when every place the plan holds a struct holds a JSON object.
+///
+/// serde's derive also reads a struct from an array of its fields in order. No version of the
+/// app writes one, and such a member was always refused as mistyped: a damaged record is kept
+/// aside, not opened half-read.
+fn structs_are_objects(scenario: &Value) -> bool {
+    let Value::Object(calculators) = scenario else {
+        return false;
+    };
+    ["pricing", "break_even", "delayed"]
+        .iter()
+        .filter_map(|name| calculators.get(*name))
+        .all(|calculator| match calculator {
+            Value::Object(members) => ["layers", "costs", "streams"]
+                .iter()
+                .filter_map(|list| members.get(*list)?.as_array())
+                .all(|items| items.iter().all(|item| !item.is_array())),
+            _ => !calculator.is_array(),
+        })
+}
+
 /// Encodes a record for storage.
 pub fn encode_record(record: &StoredRecord) -> String {
-    record.to_json().to_string()
+    to_json_text(record)
 }
 
 /// Decodes a stored record, migrating older schemas; refuses newer ones untouched.
@@ -155,9 +190,13 @@ pub fn decode_record(raw: &str) -> Result<StoredRecord, RecordError> {
     };
     let scenario = object.remove("scenario").ok_or(RecordError::Corrupt)?;
     let scenario = migrate(schema, scenario)?;
+    if !structs_are_objects(&scenario) {
+        return Err(RecordError::Corrupt);
+    }
     object.insert("scenario".into(), scenario);
     object.insert("schema".into(), Value::from(SCHEMA_VERSION));
-    let record = StoredRecord::from_json(&Value::Object(object)).ok_or(RecordError::Corrupt)?;
+    let record: StoredRecord =
+        from_json_text(&Value::Object(object).to_string()).ok_or(RecordError::Corrupt)?;
     if !record.updated.is_finite() || !within_limits(&record.scenario) {
         return Err(RecordError::Corrupt);
     }
@@ -212,7 +251,7 @@ fn apply(target: &mut Value, patch: Value) {
 /// The link fragment for a scenario: `s=1.<payload>` (without the `#`).
 pub fn encode_link(scenario: &Scenario) -> Result<String, ShareError> {
     let base: Value = serde_json::from_str(LINK_V1_BASE).unwrap_or(Value::Null);
-    let value = scenario.to_json();
+    let value = to_tree(scenario);
     let patch = diff(&base, &value).unwrap_or_else(|| Value::Object(Map::new()));
     let json = patch.to_string();
     let fragment = format!("s={LINK_VERSION}.{}", URL_SAFE_NO_PAD.encode(json));
@@ -244,13 +283,17 @@ pub fn decode_link(fragment: &str) -> Result<Scenario, LinkError> {
     let bytes = URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| LinkError::Damaged)?;
-    let patch: Value = serde_json::from_slice(&bytes).map_err(|_| LinkError::Damaged)?;
+    let text = String::from_utf8(bytes).map_err(|_| LinkError::Damaged)?;
+    let patch: Value = from_json_text(&text).ok_or(LinkError::Damaged)?;
     if !patch.is_object() {
         return Err(LinkError::Damaged);
     }
     let mut value: Value = serde_json::from_str(LINK_V1_BASE).map_err(|_| LinkError::Damaged)?;
     apply(&mut value, patch);
-    let mut scenario = Scenario::from_json(&value).ok_or(LinkError::Damaged)?;
+    if !structs_are_objects(&value) {
+        return Err(LinkError::Damaged);
+    }
+    let mut scenario: Scenario = from_json_text(&value.to_string()).ok_or(LinkError::Damaged)?;
     if !within_limits(&scenario) {
         return Err(LinkError::Damaged);
     }

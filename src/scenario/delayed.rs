@@ -3,7 +3,6 @@
 //! Each stream keeps its values as typed text in a map keyed by field, so every stream kind
 //! is validated, stored and rendered by the same code from its table of `FieldSpec`s.
 
-use super::json::{json_enum, json_struct};
 use crate::engine::delayed::monte_carlo::{Range, StreamRanges, Uncertainty, MAX_PATHS};
 use crate::engine::delayed::{
     Blog, Effort, NewMembers, Plan, Product, Stream, StreamKind, Subscription, MAX_HORIZON,
@@ -12,6 +11,7 @@ use crate::engine::fields::{
     parse_count, parse_money, parse_percent, parse_signed_money, parse_whole, FieldError,
 };
 use crate::engine::money::Currency;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -274,7 +274,8 @@ pub const EFFORT_FIELDS: &[FieldSpec] = &[
 ];
 
 /// The kind of a stream.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum StreamType {
     Blog,
     Product,
@@ -306,7 +307,8 @@ impl StreamType {
 }
 
 /// Where a subscription's new members come from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum MembersMode {
     #[default]
     Constant,
@@ -314,8 +316,9 @@ pub enum MembersMode {
     ShareOfVisitors,
 }
 
-/// One income stream as typed.
-#[derive(Clone, Debug, PartialEq)]
+/// One income stream as typed. The identity, name, switch, kind and values were there from the
+/// start and must be present; the members that came later read as empty or false when missing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StreamDraft {
     /// Stable identity for lists in the page.
     pub id: u32,
@@ -323,12 +326,17 @@ pub struct StreamDraft {
     pub enabled: bool,
     pub kind: StreamType,
     pub values: BTreeMap<String, String>,
+    #[serde(default)]
     pub low: BTreeMap<String, String>,
+    #[serde(default)]
     pub high: BTreeMap<String, String>,
     /// Product: take the net per sale from the Pricing calculator.
+    #[serde(default)]
     pub use_pricing_net: bool,
     /// Product: launch sales from audience x conversion instead of a direct number.
+    #[serde(default)]
     pub launch_from_audience: bool,
+    #[serde(default)]
     pub members_mode: MembersMode,
 }
 
@@ -526,8 +534,9 @@ pub enum DelayedField {
     Paths,
 }
 
-/// The Delayed-income calculator's inputs as typed.
-#[derive(Clone, Debug, PartialEq)]
+/// The Delayed-income calculator's inputs as typed. A missing member takes the default plan's value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct DelayedDraft {
     pub streams: Vec<StreamDraft>,
     pub horizon: String,
@@ -538,28 +547,6 @@ pub struct DelayedDraft {
     pub seed: u64,
     pub next_id: u32,
 }
-
-json_enum!(StreamType {
-    Blog => "blog",
-    Product => "product",
-    Subscription => "subscription",
-});
-
-json_enum!(MembersMode {
-    Constant => "constant",
-    Growing => "growing",
-    ShareOfVisitors => "share-of-visitors",
-});
-
-// The identity, name, switch, kind and values were there from the start; the rest came later.
-json_struct!(StreamDraft {
-    required: id, name, enabled, kind, values;
-    optional: low, high, use_pricing_net, launch_from_audience, members_mode;
-});
-
-json_struct!(DelayedDraft defaults DelayedDraft::default() => {
-    streams, horizon, target, target_by, uncertainty, paths, seed, next_id,
-});
 
 impl Default for DelayedDraft {
     fn default() -> Self {

@@ -1,8 +1,8 @@
 //! The saved scenarios as a whole: storage keys, the index, and the export file.
 
-use super::codec::{decode_record, StoredRecord};
-use super::json::{array, json_struct, object, Json, Members};
+use super::codec::{decode_record, from_json_text, to_json_text, StoredRecord};
 use super::SCHEMA_VERSION;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Every key starts with this prefix; the number is the storage layout's version.
@@ -29,23 +29,18 @@ pub fn new_id(now_ms: f64, counter: u32) -> String {
     format!("s{:x}{counter:x}", now_ms as u64)
 }
 
-/// One line of the index: enough to list scenarios without reading them all.
-#[derive(Clone, Debug, PartialEq)]
+/// One line of the index: enough to list scenarios without reading them all. Every member must
+/// be present.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IndexEntry {
     pub id: String,
     pub name: String,
     pub updated: f64,
 }
 
-json_struct!(IndexEntry {
-    required: id,
-    name,
-    updated
-});
-
 /// The index as stored.
 pub fn encode_index(entries: &[IndexEntry]) -> String {
-    array(entries).to_string()
+    to_json_text(&entries)
 }
 
 impl From<&StoredRecord> for IndexEntry {
@@ -60,7 +55,7 @@ impl From<&StoredRecord> for IndexEntry {
 
 /// Reads the index; a damaged index is rebuilt from the records, so it never hides them.
 pub fn decode_index(raw: Option<&str>) -> Option<Vec<IndexEntry>> {
-    Vec::<IndexEntry>::from_json(&serde_json::from_str(raw?).ok()?)
+    from_json_text(raw?)
 }
 
 /// Newest first.
@@ -81,17 +76,40 @@ pub fn unique_name(wanted: &str, taken: &[IndexEntry]) -> String {
         .unwrap_or_else(|| wanted.to_string())
 }
 
+/// The export file as written.
+#[derive(Serialize)]
+struct ExportFile<'a> {
+    app: &'a str,
+    schema: u32,
+    exported: f64,
+    scenarios: &'a [StoredRecord],
+}
+
+/// The export file as read: each record is checked on its own (see [`decode_export`]), so one
+/// damaged plan does not sink the file.
+#[derive(Deserialize)]
+struct ExportFileIn {
+    app: String,
+    scenarios: Vec<Value>,
+}
+
 /// The export file: every saved scenario, the durable copy.
 /// `{"app": "honest-income", "schema": 1, "exported": <ms>, "scenarios": [<record>, ...]}`
 pub fn encode_export(records: &[StoredRecord], now_ms: f64) -> String {
-    let file = object(&mut [
-        ("app", Value::from("honest-income")),
-        ("schema", SCHEMA_VERSION.to_json()),
-        ("exported", now_ms.to_json()),
-        ("scenarios", array(records)),
-    ]);
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    let file = ExportFile {
+        app: APP_NAME,
+        schema: SCHEMA_VERSION,
+        exported: now_ms,
+        scenarios: records,
+    };
+    // Indented for people who open the file; through a tree, so the records' Serialize impls are
+    // not instantiated a second time for the pretty printer.
+    let tree: Value = from_json_text(&to_json_text(&file)).unwrap_or(Value::Null);
+    serde_json::to_string_pretty(&tree).unwrap_or_default()
 }
+
+/// What the export file names its app as.
+const APP_NAME: &str = "honest-income";
 
 /// What an import found: the records it could read, and how many it could not.
 #[derive(Debug, PartialEq)]
@@ -102,18 +120,19 @@ pub struct Imported {
 
 /// Reads an export file; None when it is not one.
 pub fn decode_export(text: &str) -> Option<Imported> {
-    let file: Value = serde_json::from_str(text).ok()?;
-    let members = Members::of(&file)?;
-    if members.required::<String>("app")? != "honest-income" {
+    // Not an object: serde's derive would also read the members from an array, in order.
+    if !text.trim_start().starts_with('{') {
         return None;
     }
-    // Each record is checked on its own below, so one damaged plan does not sink the file.
-    let scenarios = file.get("scenarios")?.as_array()?;
+    let file: ExportFileIn = from_json_text(text)?;
+    if file.app != APP_NAME {
+        return None;
+    }
     let mut imported = Imported {
         records: Vec::new(),
         skipped: 0,
     };
-    for value in scenarios {
+    for value in &file.scenarios {
         match decode_record(&value.to_string()) {
             Ok(r) => imported.records.push(r),
             Err(_) => imported.skipped += 1,

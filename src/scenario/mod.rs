@@ -7,19 +7,20 @@ pub mod break_even;
 pub mod codec;
 pub mod delayed;
 pub mod delayed_presets;
-pub mod json;
 pub mod library;
 pub mod pricing;
 
 pub use break_even::{BreakEvenDraft, BreakEvenErrors, BreakEvenField, CostLineDraft, CurveKind};
-use json::json_struct;
 pub use pricing::{LayerDraft, PricingDraft, PricingErrors, PricingField};
+use serde::{Deserialize, Serialize};
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// One plan: the inputs of all calculators together.
-#[derive(Clone, Debug, PartialEq)]
+/// One plan: the inputs of all calculators together. A missing calculator takes its defaults, so
+/// a partial plan still opens.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Scenario {
     pub version: u32,
     pub pricing: PricingDraft,
@@ -37,6 +38,3 @@ impl Default for Scenario {
         }
     }
 }
-
-// A missing calculator takes its defaults, so a partial plan still opens.
-json_struct!(Scenario defaults Scenario::default() => { version, pricing, break_even, delayed });

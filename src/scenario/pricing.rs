@@ -1,6 +1,5 @@
 //! The Pricing calculator's inputs as typed, and their validation into engine inputs.
 
-use super::json::json_struct;
 use crate::engine::fees::{FeeLayer, ProductKind};
 use crate::engine::fields::{
     money_text, parse_count, parse_money, parse_percent, parse_signed_money, percent_text,
@@ -9,12 +8,14 @@ use crate::engine::fields::{
 use crate::engine::money::Currency;
 use crate::engine::presets::{preset, Preset};
 use crate::engine::pricing::PricingInputs;
+use serde::{Deserialize, Serialize};
 
 /// Most sales or new subscribers a month the calculator takes.
 pub const MAX_VOLUME: f64 = 10_000_000.0;
 
-/// A fee layer as typed.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+/// A fee layer as typed. A missing member reads as empty (or false).
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct LayerDraft {
     pub name: String,
     pub percent: String,
@@ -35,8 +36,9 @@ impl LayerDraft {
     }
 }
 
-/// The Pricing calculator's inputs as typed.
-#[derive(Clone, Debug, PartialEq)]
+/// The Pricing calculator's inputs as typed. A missing member takes the default plan's value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PricingDraft {
     pub subscription: bool,
     pub currency: Currency,
@@ -77,15 +79,6 @@ impl Default for PricingDraft {
         draft
     }
 }
-
-json_struct!(LayerDraft defaults LayerDraft::default() => {
-    name, percent, fixed, monthly, subscriptions_only,
-});
-
-json_struct!(PricingDraft defaults PricingDraft::default() => {
-    subscription, currency, price, platform, layers, discount, affiliate, refund, tax, volume,
-    churn, target_per_sale, target_per_month,
-});
 
 /// A preset's layers as typed text in `currency`.
 pub fn preset_layers(preset: Option<&Preset>, currency: Currency) -> Vec<LayerDraft> {

@@ -2,9 +2,7 @@
 //! fault turned into a sentence while the plan in memory stays safe.
 
 use crate::platform::storage::{now_ms, StorageError, Store};
-use crate::scenario::codec::{
-    decode_link, decode_record, encode_link, encode_record, RecordError, StoredRecord,
-};
+use crate::scenario::codec::{decode_link, decode_record, encode_link, RecordError, StoredRecord};
 use crate::scenario::library::{
     decode_export, decode_index, encode_export, new_id, quarantine_key, record_key, sort_entries,
     unique_name, IndexEntry, CURRENT_KEY, INDEX_KEY, PREFIX,
@@ -169,7 +167,9 @@ impl Library {
         }
         let mut entries: Vec<IndexEntry> = records.iter().map(IndexEntry::from).collect();
         sort_entries(&mut entries);
-        let stored = decode_index(self.with_store(|s| s.read(INDEX_KEY)).flatten().as_deref());
+        let stored = self
+            .with_store(|s| s.get::<Vec<IndexEntry>>(INDEX_KEY))
+            .flatten();
         if stored.as_ref() != Some(&entries) {
             self.write_index(&entries);
         }
@@ -178,8 +178,7 @@ impl Library {
     }
 
     fn write_index(&self, entries: &[IndexEntry]) {
-        let json = crate::scenario::library::encode_index(entries);
-        self.with_store(|s| s.write(INDEX_KEY, &json));
+        self.with_store(|s| s.set(INDEX_KEY, &entries.to_vec()));
     }
 
     /// Puts a scenario in the calculators without saving it back at once.
@@ -254,7 +253,7 @@ impl Library {
             updated: now_ms(),
             scenario: self.scenario.get_untracked(),
         };
-        match self.with_store(|s| s.write(&key, &encode_record(&record))) {
+        match self.with_store(|s| s.set(&key, &record)) {
             Some(Ok(())) => {
                 self.last_seen.set_value(record.updated);
                 self.current.set(Some((id.clone(), name)));
@@ -343,9 +342,7 @@ impl Library {
             return;
         };
         self.deleted.set(None);
-        if self.with_store(|s| s.write(&record_key(&record.id), &encode_record(&record)))
-            == Some(Ok(()))
-        {
+        if self.with_store(|s| s.set(&record_key(&record.id), &record)) == Some(Ok(())) {
             self.entries.update(|e| {
                 e.push(IndexEntry::from(&record));
                 sort_entries(e);
@@ -469,7 +466,7 @@ impl Library {
         for mut record in imported.records {
             record.id = self.fresh_id();
             record.name = unique_name(&record.name, &self.entries.get_untracked());
-            match self.with_store(|s| s.write(&record_key(&record.id), &encode_record(&record))) {
+            match self.with_store(|s| s.set(&record_key(&record.id), &record)) {
                 Some(Ok(())) => {
                     added += 1;
                     self.entries.update(|e| {
