@@ -13,11 +13,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) {
-  console.error('postbuild: TRUNK_STAGING_DIR is not set (run through trunk)');
+/** Stops the build with a sentence: a site without any of these steps must not ship. */
+function fail(sentence) {
+  console.error(`postbuild: ${sentence}`);
   process.exit(1);
 }
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) fail('TRUNK_STAGING_DIR is not set (run through trunk)');
 const indexPath = path.join(staging, 'index.html');
 let html = fs.readFileSync(indexPath, 'utf8');
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
@@ -28,12 +31,12 @@ if ('serviceWorker' in navigator && !new URLSearchParams(location.search).has('e
   navigator.serviceWorker.register('./sw.js').catch(() => {});
 }
 `;
-let bootName;
-if (inline) {
-  const boot = hashedScript('boot', inline[1].trim() + '\n' + REGISTER);
-  bootName = boot.name;
-  html = html.replace(inline[0], boot.tag);
+if (!inline) {
+  fail("Trunk's inline boot script was not found in index.html (did Trunk's output change?): without it moved into a file, the strict CSP blocks the app and no embed bundles are built");
 }
+const boot = hashedScript('boot', inline[1].trim() + '\n' + REGISTER);
+const bootName = boot.name;
+html = html.replace(inline[0], boot.tag);
 // Browsers ignore (and warn about) integrity on a fetch preload; the wasm's bytes are what the
 // hashed file name and the SRI-checked JS glue ask for.
 html = html.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"([^>]*as="fetch")/g, '$1$2');
@@ -41,7 +44,7 @@ html = html.replace(/(<link rel="preload"[^>]*?) integrity="[^"]*"([^>]*as="fetc
 // with CORS there, or the browser refuses it and the calculator shows unstyled.
 html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous"');
 fs.writeFileSync(indexPath, html);
-if (process.env.TRUNK_PROFILE === 'release' && bootName) {
+if (process.env.TRUNK_PROFILE === 'release') {
   fs.writeFileSync(path.join(staging, 'embed.html'), embedPage(html, bootName, buildEmbedBundles()));
 } else {
   // Development builds: the full app serves embed mode too.
@@ -55,7 +58,11 @@ const files = fs.readdirSync(staging)
   .filter((f) => !['_headers', 'sw.js'].includes(f) && !f.startsWith('embed-')).sort();
 const version = sha('');
 for (const f of files) version.update(f).update(fs.readFileSync(path.join(staging, f)));
-const sw = fs.readFileSync(new URL('./sw.js', import.meta.url), 'utf8')
+const swTemplate = fs.readFileSync(new URL('./sw.js', import.meta.url), 'utf8');
+if (!swTemplate.includes('__CACHE__') || !swTemplate.includes('__FILES__')) {
+  fail('build/sw.js has lost its __CACHE__ or __FILES__ placeholder: the service worker would cache nothing');
+}
+const sw = swTemplate
   .replace('__CACHE__', `honest-income-${version.digest('hex').slice(0, 16)}`)
   .replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)]));
 fs.writeFileSync(path.join(staging, 'sw.js'), sw);
@@ -121,7 +128,9 @@ if (bundle) {
 // Only when this bundle never ran: it removes the loading message first thing.
 if (!started && document.getElementById('boot-shell')) await import('./${fullBoot}');
 `;
+  const fullBootTag = /<script type="module" src="\.\/boot-[^"]+"[^>]*><\/script>/;
+  if (!fullBootTag.test(indexHtml)) fail('the boot script tag was not found in index.html, so embed.html cannot boot the embed bundles');
   return indexHtml
     .replace(/\s*<link rel="(modulepreload|preload)" href="\.\/honest-income-[^>]*>/g, '')
-    .replace(/<script type="module" src="\.\/boot-[^"]+"[^>]*><\/script>/, hashedScript('embed-boot', code).tag);
+    .replace(fullBootTag, hashedScript('embed-boot', code).tag);
 }

@@ -159,12 +159,24 @@ fn storage_writes_typed_records_as_the_codec_does_and_reads_them_back() {
     };
     store.set("test.record", &record).expect("the write lands");
     let text = store.read("test.record").expect("the text is there");
-    assert_eq!(text, encode_record(&record), "gloo writes what the codec writes");
+    assert_eq!(
+        text,
+        encode_record(&record),
+        "gloo writes what the codec writes"
+    );
     assert_eq!(decode_record(&text).unwrap(), record);
     assert_eq!(store.get::<StoredRecord>("test.record"), Some(record));
     store.write("test.text", "s-plain").unwrap();
-    assert_eq!(store.read("test.text").as_deref(), Some("s-plain"), "text is not quoted");
-    assert_eq!(store.get::<String>("test.text"), None, "plain text is not JSON");
+    assert_eq!(
+        store.read("test.text").as_deref(),
+        Some("s-plain"),
+        "text is not quoted"
+    );
+    assert_eq!(
+        store.get::<String>("test.text"),
+        None,
+        "plain text is not JSON"
+    );
     let mut keys = store.keys("test.");
     keys.sort();
     assert_eq!(keys, ["test.record", "test.text"]);
@@ -179,10 +191,22 @@ fn a_full_quota_is_told_apart_from_other_write_failures() {
     use honest_income::platform::storage::{StorageError, Store};
     let store = Store::open().unwrap();
     for (thrown, expected) in [
-        ("new DOMException('full', 'QuotaExceededError')", StorageError::Full),
-        ("new DOMException('full', 'NS_ERROR_DOM_QUOTA_REACHED')", StorageError::Full),
-        ("Object.assign(new Error('full'), { name: 'QuotaExceededError' })", StorageError::Full),
-        ("new DOMException('no', 'SecurityError')", StorageError::Unavailable),
+        (
+            "new DOMException('full', 'QuotaExceededError')",
+            StorageError::Full,
+        ),
+        (
+            "new DOMException('full', 'NS_ERROR_DOM_QUOTA_REACHED')",
+            StorageError::Full,
+        ),
+        (
+            "Object.assign(new Error('full'), { name: 'QuotaExceededError' })",
+            StorageError::Full,
+        ),
+        (
+            "new DOMException('no', 'SecurityError')",
+            StorageError::Unavailable,
+        ),
     ] {
         let typed = with_failing_writes(thrown, || store.set("test.typed", &1u32));
         assert_eq!(typed, Err(expected.clone()), "typed write, {thrown}");

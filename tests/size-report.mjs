@@ -15,11 +15,18 @@ const EMBED_CEILING_GZIP_BYTES = Number(process.env.EMBED_CEILING_KB ?? 272) * 1
 const dist = process.argv[2] ?? 'dist';
 const read = (name) => fs.readFileSync(path.join(dist, name));
 
-/** Files a page names in href/src attributes or string literals (./name.ext). */
-function referencedBy(text) {
+const failures = [];
+/** The calculators that each get an embed bundle (build/postbuild.mjs). */
+const EXPECTED_EMBEDS = ['pricing', 'break-even', 'delayed-income'];
+
+/** Files a page names in href/src attributes or string literals (./name.ext); a named file that
+ * is not in dist/ is a failure (a half-built site), never silently left out of the sum. */
+function referencedBy(text, page) {
   const found = [];
   for (const m of text.matchAll(/['"]\.?\/?([^'"?#\s]+\.(?:js|wasm|css|svg|json))['"]/g)) {
-    if (!found.includes(m[1]) && fs.existsSync(path.join(dist, m[1]))) found.push(m[1]);
+    if (found.includes(m[1])) continue;
+    if (fs.existsSync(path.join(dist, m[1]))) found.push(m[1]);
+    else failures.push(`${page} names ${m[1]}, which is not in ${dist}/`);
   }
   return found;
 }
@@ -43,25 +50,35 @@ function report(title, files) {
   return total.gzip;
 }
 
-const failures = [];
-const full = report('full app, first load', ['index.html', ...referencedBy(read('index.html').toString())]);
+const fullFiles = ['index.html', ...referencedBy(read('index.html').toString(), 'index.html')];
+if (!fullFiles.some((f) => /^honest-income-[0-9a-f]+_bg\.wasm$/.test(f))) failures.push('index.html loads no honest-income wasm');
+if (!fullFiles.some((f) => /^honest-income-[0-9a-f]+\.js$/.test(f))) failures.push('index.html loads no honest-income glue script');
+const full = report('full app, first load', fullFiles);
 
 // embed.html names its boot script; the boot script names one bundle per calculator.
 const embedHtml = read('embed.html').toString();
-const embedShared = referencedBy(embedHtml);
+const embedShared = referencedBy(embedHtml, 'embed.html');
 const boot = embedShared.find((f) => f.startsWith('embed-boot-'));
 const bundles = boot ? JSON.parse(read(boot).toString().match(/const bundles = (\{.*\});/)[1]) : {};
-if (!Object.keys(bundles).length) failures.push('embed.html boots no per-calculator bundle (was this a release build?)');
+for (const slug of EXPECTED_EMBEDS) {
+  if (!bundles[slug]) failures.push(`embed.html has no bundle for ${slug} (was this a release build?)`);
+}
 const embeds = [];
 for (const [slug, files] of Object.entries(bundles)) {
-  const gzip = report(`embed ${slug}, first load`, ['embed.html', ...embedShared, ...files.map((f) => f.replace(/^\.\//, ''))]);
+  const own = files.map((f) => f.replace(/^\.\//, ''));
+  const missing = own.filter((f) => !fs.existsSync(path.join(dist, f)));
+  if (missing.length) {
+    failures.push(`embed ${slug}: ${missing.join(', ')} missing from ${dist}/`);
+    continue;
+  }
+  const gzip = report(`embed ${slug}, first load`, ['embed.html', ...embedShared, ...own]);
   embeds.push(`${slug} ${(gzip / 1024).toFixed(1)}`);
-  if (gzip > EMBED_CEILING_GZIP_BYTES) failures.push(`embed ${slug} is over the ${EMBED_CEILING_GZIP_BYTES / 1024} KB gzip ceiling`);
+  if (gzip > EMBED_CEILING_GZIP_BYTES) failures.push(`embed ${slug} is over the ${EMBED_CEILING_GZIP_BYTES / 1024} KB gzip ceiling: find what grew before raising it`);
 }
 
 const vsTarget = full <= TARGET_GZIP_BYTES ? 'within' : `over by ${((full - TARGET_GZIP_BYTES) / 1024).toFixed(1)} KB`;
 console.log(`size: full app ${(full / 1024).toFixed(1)} KB gzip first load; target ${TARGET_GZIP_BYTES / 1024} KB (${vsTarget}); ceiling ${CEILING_GZIP_BYTES / 1024} KB`);
 console.log(`size: embeds (KB gzip): ${embeds.join(', ')}; ceiling ${EMBED_CEILING_GZIP_BYTES / 1024} KB each`);
-if (full > CEILING_GZIP_BYTES) failures.push(`the full app is over the ${CEILING_GZIP_BYTES / 1024} KB gzip ceiling`);
-for (const f of failures) console.error(`size: ${f}: find what grew before raising it`);
+if (full > CEILING_GZIP_BYTES) failures.push(`the full app is over the ${CEILING_GZIP_BYTES / 1024} KB gzip ceiling: find what grew before raising it`);
+for (const f of failures) console.error(`size: ${f}`);
 if (failures.length) process.exit(1);

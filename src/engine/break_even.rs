@@ -7,8 +7,7 @@
 use super::money::{Currency, Money};
 use std::fmt;
 
-/// Longest horizon, in months (ten years).
-pub const MAX_HORIZON: u32 = 120;
+pub use crate::engine::MAX_HORIZON;
 
 /// How many sales each month brings.
 #[derive(Clone, Debug, PartialEq)]

@@ -11,6 +11,9 @@ pub mod presets;
 pub mod pricing;
 pub mod rng;
 
+/// Longest horizon any calculator projects, in months (ten years).
+pub const MAX_HORIZON: u32 = 120;
+
 /// Sorts a short list (tens of items) so that `before(a, b)` items come first, keeping ties in
 /// order. An insertion sort: each use of the std sorts adds its own copy of them to the wasm
 /// download, kilobytes for lists this small.

@@ -4,6 +4,7 @@ use super::delayed::{DelayedDraft, MembersMode, StreamDraft, StreamType};
 
 /// A preset plan and the assumptions it rests on.
 pub struct DelayedPreset {
+    /// Stable name of the preset, the value of its option in the picker.
     pub id: &'static str,
     pub name: &'static str,
     pub assumptions: &'static str,

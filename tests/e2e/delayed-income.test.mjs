@@ -73,10 +73,25 @@ test('uncertainty adds a band, a probability and break-even quantiles, reproduci
   assert.match(first, /P10 month \d+, median month \d+, P90 (month \d+|not within 24 months)/);
   assert.match(first, /From 1000 simulated futures, seed 2026\./);
   assert.match(await page.locator('.legend').innerText(), /P10-P90 band and median/);
-  // Same seed, same answer; a new seed may differ but keeps the shape.
+  // Same seed, same answer.
   await page.getByLabel('Show the uncertainty').uncheck();
   await page.getByLabel('Show the uncertainty').check();
   assert.equal(await summary.innerText(), first);
+  // A new seed: another sample of the same shape, kept with the plan across a reload.
+  await page.getByRole('button', { name: 'New seed' }).click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=uncertainty]').innerText.includes('seed 2026.'));
+  const reseeded = await summary.innerText();
+  const seed = reseeded.match(/From 1000 simulated futures, seed (\d+)\./)?.[1];
+  assert.ok(seed && seed !== '2026', reseeded);
+  assert.match(reseeded, /Chance that net reaches \$500\.00 a month by month 12: \d+ %/);
+  assert.match(reseeded, /P10 month \d+, median month \d+, P90 (month \d+|not within 24 months)/);
+  await page.waitForFunction(
+    (n) => Object.entries(localStorage).some(([k, v]) => k.includes('.scenario.') && v.includes(`"seed":${n}`)),
+    seed,
+  );
+  await page.reload();
+  await summary.waitFor();
+  assert.equal(await summary.innerText(), reseeded, 'the same seed gives the same band after a reload');
   await retype(page, 'Low (Visitors per post per month at plateau)', '700');
   assert.equal(
     (await page.locator('[id$="-plateau-low-error"]').innerText()).trim(),

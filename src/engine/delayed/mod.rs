@@ -5,8 +5,7 @@
 
 pub mod monte_carlo;
 
-/// Longest horizon, in months (ten years).
-pub const MAX_HORIZON: u32 = 120;
+pub use crate::engine::MAX_HORIZON;
 
 /// Share of the plateau a post reaches at `age` months after publishing: nothing during the
 /// delay, then a smoothstep S-curve that reaches the plateau `ramp` months later.

@@ -39,7 +39,7 @@ pub fn BreakEvenForm() -> impl IntoView {
     let use_pricing = Memo::new(move |_| draft.with(|d| d.use_pricing_net));
 
     view! {
-        <form class="pricing-form" on:submit=|ev| ev.prevent_default() aria-label="Break-even inputs">
+        <form class="calculator-form" on:submit=|ev| ev.prevent_default() aria-label="Break-even inputs">
             <fieldset class="group">
                 <legend>"Upfront"</legend>
                 {field(F::BuildHours, "build-hours", "Build hours", "Hours to build it before the first sale.", Unit::Plain)}

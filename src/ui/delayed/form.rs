@@ -16,7 +16,7 @@ pub fn DelayedForm() -> impl IntoView {
     let ids =
         Memo::new(move |_| draft.with(|d| d.streams.iter().map(|s| s.id).collect::<Vec<_>>()));
     view! {
-        <form class="pricing-form" on:submit=|ev| ev.prevent_default() aria-label="Delayed income inputs">
+        <form class="calculator-form" on:submit=|ev| ev.prevent_default() aria-label="Delayed income inputs">
             <PresetPicker />
             <For each=move || ids.get() key=|id| *id let:id>
                 <StreamCard id=id />
@@ -45,9 +45,10 @@ fn PresetPicker() -> impl IntoView {
                 <label for="preset">"Preset plan"</label>
                 <div class="inline">
                     <select id="preset" on:change=move |ev| {
-                        if let Ok(i) = event_target_value(&ev).parse::<usize>() { chosen.set(i); }
+                        let id = event_target_value(&ev);
+                        if let Some(i) = DELAYED_PRESETS.iter().position(|p| p.id == id) { chosen.set(i); }
                     }>
-                        {DELAYED_PRESETS.iter().enumerate().map(|(i, p)| view! { <option value=i.to_string()>{p.name}</option> }).collect_view()}
+                        {DELAYED_PRESETS.iter().map(|p| view! { <option value=p.id>{p.name}</option> }).collect_view()}
                     </select>
                     <button type="button" on:click=move |_| {
                         let preset = &DELAYED_PRESETS[chosen.get_untracked().min(DELAYED_PRESETS.len() - 1)];

@@ -32,7 +32,7 @@ pub fn PricingForm() -> impl IntoView {
     };
 
     view! {
-        <form class="pricing-form" on:submit=|ev| ev.prevent_default() aria-label="Pricing inputs">
+        <form class="calculator-form" on:submit=|ev| ev.prevent_default() aria-label="Pricing inputs">
             <fieldset class="group">
                 <legend>"Your product"</legend>
                 <div class="field">

@@ -1,0 +1,254 @@
+//! The charts rendered natively through plotters' SVG backend: which lines, areas and labels
+//! each chart draws for a fixed plan, read back from the SVG's elements.
+#![cfg(not(target_arch = "wasm32"))]
+
+use honest_income::chart::{
+    draw_lines, draw_stacked, ChartTheme, LineChart, Series, StackedChart, StackedTheme,
+};
+use plotters::prelude::*;
+
+const SIZE: (u32, u32) = (800, 400);
+
+/// One drawn element of the SVG: its tag and attributes, and its text for `<text>`.
+#[derive(Debug)]
+struct Element {
+    tag: String,
+    attrs: Vec<(String, String)>,
+    text: String,
+}
+
+impl Element {
+    fn attr(&self, name: &str) -> &str {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    }
+    fn points(&self) -> Vec<(i32, i32)> {
+        self.attr("points")
+            .split_whitespace()
+            .map(|p| {
+                let (x, y) = p.split_once(',').expect("x,y");
+                (x.parse().unwrap(), y.parse().unwrap())
+            })
+            .collect()
+    }
+}
+
+/// The elements of plotters' SVG output, in drawing order (its own flat, quoted format).
+fn elements(svg: &str) -> Vec<Element> {
+    let mut out = Vec::new();
+    let mut rest = svg;
+    while let Some(start) = rest.find('<') {
+        rest = &rest[start + 1..];
+        let end = rest.find('>').expect("closed tag");
+        let tag_text = &rest[..end];
+        rest = &rest[end + 1..];
+        if tag_text.starts_with('/') || tag_text.starts_with('?') {
+            continue;
+        }
+        let (tag, mut attr_text) = tag_text.split_once(' ').unwrap_or((tag_text, ""));
+        let mut attrs = Vec::new();
+        while let Some(eq) = attr_text.find("=\"") {
+            let name = attr_text[..eq].trim().to_string();
+            let value_start = eq + 2;
+            let value_end = value_start + attr_text[value_start..].find('"').expect("quoted");
+            attrs.push((name, attr_text[value_start..value_end].to_string()));
+            attr_text = &attr_text[value_end + 1..];
+        }
+        let text = if tag == "text" {
+            rest[..rest.find('<').unwrap_or(0)].trim().to_string()
+        } else {
+            String::new()
+        };
+        out.push(Element {
+            tag: tag.to_string(),
+            attrs,
+            text,
+        });
+    }
+    out
+}
+
+fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+fn lines_with(elements: &[Element], color: RGBColor) -> Vec<&Element> {
+    elements
+        .iter()
+        .filter(|e| e.tag == "polyline" && e.attr("stroke") == hex(color))
+        .collect()
+}
+
+fn texts(elements: &[Element]) -> Vec<&str> {
+    elements
+        .iter()
+        .filter(|e| e.tag == "text")
+        .map(|e| e.text.as_str())
+        .collect()
+}
+
+fn dollars(minor: f64) -> String {
+    format!("${}", (minor / 100.0).round() as i64)
+}
+
+fn render_lines(chart: &LineChart<'_>) -> Vec<Element> {
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        draw_lines(&area, chart, &ChartTheme::LIGHT, 1.0).expect("the chart draws");
+    }
+    elements(&svg)
+}
+
+#[test]
+fn the_line_chart_draws_each_series_its_marker_and_its_labels() {
+    let theme = ChartTheme::LIGHT;
+    // Net a month against sales a month: a platform line and the user's own (emphasised) one.
+    let series = [
+        Series {
+            label: "Payhip".into(),
+            points: (0..=10)
+                .map(|n| (n as f64, n as f64 * 2_500.0 - 1_000.0))
+                .collect(),
+            emphasis: false,
+        },
+        Series {
+            label: "Gumroad".into(),
+            points: (0..=10).map(|n| (n as f64, n as f64 * 2_380.0)).collect(),
+            emphasis: true,
+        },
+    ];
+    let drawn = render_lines(&LineChart {
+        series: &series,
+        marker_x: Some(4.0),
+        x_label: "Sales a month",
+        y_format: &dollars,
+    });
+
+    let other = lines_with(&drawn, theme.series[0]);
+    let own = lines_with(&drawn, theme.series[1]);
+    assert_eq!((other.len(), own.len()), (1, 1), "one line per series");
+    assert_eq!(other[0].points().len(), 11, "every point of the series");
+    assert_eq!(other[0].attr("stroke-width"), "2");
+    assert_eq!(
+        own[0].attr("stroke-width"),
+        "3",
+        "the user's own line is thicker"
+    );
+    let position = |e: &Element| drawn.iter().position(|d| std::ptr::eq(d, e)).unwrap();
+    assert!(position(own[0]) > position(other[0]), "and drawn on top");
+    // Net grows with sales: each point is higher on the page (smaller y) than the last.
+    let ys: Vec<i32> = own[0].points().iter().map(|p| p.1).collect();
+    assert!(ys.windows(2).all(|w| w[1] < w[0]), "{ys:?}");
+    // A value below zero brings the zero line; the expected volume is a vertical marker.
+    let zero = lines_with(&drawn, theme.zero);
+    assert!(zero.iter().any(|l| {
+        let p = l.points();
+        p.len() == 2 && p[0].1 == p[1].1 && p[1].0 > p[0].0
+    }));
+    let marker = lines_with(&drawn, theme.marker);
+    assert_eq!(marker.len(), 1);
+    let p = marker[0].points();
+    assert_eq!(p[0].0, p[1].0, "the marker is vertical");
+    let labels = texts(&drawn);
+    assert!(labels.contains(&"Sales a month"), "{labels:?}");
+    assert!(
+        labels.contains(&"$0"),
+        "y labels use the money format: {labels:?}"
+    );
+    assert!(labels.iter().any(|l| l.starts_with('$') && l != &"$0"));
+    assert!(labels.contains(&"10"), "x labels are counts: {labels:?}");
+}
+
+#[test]
+fn the_line_chart_leaves_out_a_marker_beyond_its_range() {
+    let series = [Series {
+        label: "Net".into(),
+        points: vec![(0.0, 0.0), (5.0, 10_000.0)],
+        emphasis: true,
+    }];
+    let drawn = render_lines(&LineChart {
+        series: &series,
+        marker_x: Some(50.0),
+        x_label: "Sales a month",
+        y_format: &dollars,
+    });
+    assert!(lines_with(&drawn, ChartTheme::LIGHT.marker).is_empty());
+}
+
+#[test]
+fn the_stacked_chart_draws_layers_band_target_break_even_and_hours() {
+    let theme = ChartTheme::LIGHT;
+    let extra = StackedTheme::LIGHT;
+    let months = 12;
+    let blog: Vec<f64> = (0..months).map(|m| m as f64 * 5_000.0).collect();
+    let product: Vec<f64> = (0..months).map(|_| 9_520.0).collect();
+    let hours: Vec<f64> = (0..months).map(|m| 40.0 - m as f64 * 2.0).collect();
+    let total: Vec<f64> = blog.iter().zip(&product).map(|(a, b)| a + b).collect();
+    let p10: Vec<f64> = total.iter().map(|t| t * 0.6).collect();
+    let p90: Vec<f64> = total.iter().map(|t| t * 1.4).collect();
+    let layers = [
+        ("Blog".to_string(), blog),
+        ("Workshop".to_string(), product),
+    ];
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let chart = StackedChart {
+            layers: &layers,
+            hours: &hours,
+            band: Some((&p10, &total, &p90)),
+            break_even: Some(4.0),
+            target: Some(50_000.0),
+            y_format: &dollars,
+        };
+        draw_stacked(&area, &chart, &theme, &extra, 1.0).expect("the chart draws");
+    }
+    let drawn = elements(&svg);
+
+    let areas: Vec<&Element> = drawn.iter().filter(|e| e.tag == "polygon").collect();
+    let fills: Vec<&str> = areas.iter().map(|a| a.attr("fill")).collect();
+    assert_eq!(
+        fills,
+        [hex(theme.series[0]), hex(theme.series[1]), hex(extra.band)],
+        "one area per stream, then the band"
+    );
+    // The second stream sits on the first: its area's lowest edge is the first's top.
+    assert_eq!(areas[1].points().len(), 2 * months);
+    let mut lower_edge = areas[1].points()[months..].to_vec();
+    lower_edge.reverse();
+    assert_eq!(lower_edge, lines_with(&drawn, theme.series[0])[0].points());
+    for stream in 0..2 {
+        assert_eq!(
+            lines_with(&drawn, theme.series[stream])[0].points().len(),
+            months
+        );
+    }
+    let band_lines = lines_with(&drawn, extra.band);
+    assert_eq!(band_lines.len(), 3, "P10, P90 and the median");
+    let target = lines_with(&drawn, extra.target);
+    assert_eq!(target.len(), 1);
+    let t = target[0].points();
+    assert_eq!(t[0].1, t[1].1, "the target is horizontal");
+    let break_even = lines_with(&drawn, theme.marker);
+    assert_eq!(break_even.len(), 1);
+    let b = break_even[0].points();
+    assert_eq!(b[0].0, b[1].0, "the break-even month is vertical");
+    let month_x = |m: usize| lines_with(&drawn, theme.series[1])[0].points()[m - 1].0;
+    assert_eq!(b[0].0, month_x(4), "at month 4");
+    let hours_line = lines_with(&drawn, extra.hours);
+    assert_eq!(hours_line.len(), 1);
+    let h: Vec<i32> = hours_line[0].points().iter().map(|p| p.1).collect();
+    assert_eq!(h.len(), months);
+    assert!(
+        h.windows(2).all(|w| w[1] > w[0]),
+        "falling hours go down the page"
+    );
+    let labels = texts(&drawn);
+    for expected in ["Month", "Hours", "12", "$0"] {
+        assert!(labels.contains(&expected), "{expected} in {labels:?}");
+    }
+}
