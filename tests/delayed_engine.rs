@@ -319,3 +319,63 @@ fn break_even_quantiles_spread_and_rank_never_as_the_latest() {
         mc.break_even
     );
 }
+
+/// Hours by month, month 1 first, from `Effort::hours_in`.
+fn hours_by_month(effort: Effort, start: u32, months: u32) -> Vec<f64> {
+    (1..=months).map(|m| effort.hours_in(m, start)).collect()
+}
+
+#[test]
+fn hours_follow_the_streams_timeline() {
+    let effort = Effort {
+        build_months: 3,
+        build_hours: 20.0,
+        upkeep_hours: 2.0,
+    };
+    // Launch in month 13: nothing for 9 months, the build in months 10-12, then upkeep.
+    let late = hours_by_month(effort, 13, 15);
+    assert_eq!(late[..9], [0.0; 9]);
+    assert_eq!(late[9..12], [20.0; 3]);
+    assert_eq!(late[12..], [2.0; 3]);
+    // Exactly room for the build: months 1-3, launch in month 4.
+    assert_eq!(hours_by_month(effort, 4, 5), [20.0, 20.0, 20.0, 2.0, 2.0]);
+    // No room before the start (a blog, or a launch in month 2): the build takes the first
+    // months anyway, so its hours are not dropped.
+    assert_eq!(hours_by_month(effort, 1, 5), [20.0, 20.0, 20.0, 2.0, 2.0]);
+    assert_eq!(hours_by_month(effort, 2, 5), [20.0, 20.0, 20.0, 2.0, 2.0]);
+    // No build at all: upkeep from the start, nothing before.
+    let upkeep_only = Effort {
+        build_months: 0,
+        ..effort
+    };
+    assert_eq!(hours_by_month(upkeep_only, 3, 4), [0.0, 0.0, 2.0, 2.0]);
+}
+
+#[test]
+fn a_product_launching_in_year_two_costs_no_hours_in_year_one() {
+    let late = Product {
+        launch_month: 13,
+        launch_sales: 8.0,
+        half_life: 1.0,
+        baseline: 4.0,
+        per_thousand_visitors: 0.0,
+        net_per_sale: 2_380.0,
+    };
+    let mut p = plan(vec![StreamKind::Product(late)], 24);
+    p.streams[0].effort = Effort {
+        build_months: 3,
+        build_hours: 20.0,
+        upkeep_hours: 2.0,
+    };
+    let months = project(&p).months;
+    let first_year: f64 = months[..12].iter().map(|m| m.hours).sum();
+    close(first_year, 60.0);
+    close(months[8].hours, 0.0);
+    close(months[9].hours, 20.0);
+    close(months[12].hours, 2.0);
+    assert_eq!(
+        months[11].net_per_hour,
+        Some(0.0),
+        "building, not yet earning"
+    );
+}

@@ -253,7 +253,7 @@ pub const EFFORT_FIELDS: &[FieldSpec] = &[
     spec(
         "build_months",
         "Build months",
-        "Months of building before upkeep.",
+        "Months of building just before it launches or starts (a blog: from month 1); upkeep after.",
         Unit::WholeMonths,
         MONTHS,
     ),

@@ -152,11 +152,25 @@ pub struct Effort {
 }
 
 impl Effort {
-    pub fn hours_in(&self, month: u32) -> f64 {
-        if month <= self.build_months {
-            self.build_hours
+    /// Hours in `month` of a stream that starts (launches, opens) in month `start`.
+    ///
+    /// The build takes the months just before the start, nothing comes earlier, and upkeep runs
+    /// from the start on: a product launching in month 13 is not built in month 1. A build that
+    /// does not fit before the start (a stream starting in month 1, like a blog) takes the first
+    /// months of the plan instead, so no hour of it is dropped.
+    pub fn hours_in(&self, month: u32, start: u32) -> f64 {
+        let start = start.max(1);
+        let (from, to) = if self.build_months < start {
+            (start - self.build_months, start - 1)
         } else {
+            (1, self.build_months)
+        };
+        if (from..=to).contains(&month) {
+            self.build_hours
+        } else if month > to {
             self.upkeep_hours
+        } else {
+            0.0
         }
     }
 }
@@ -167,6 +181,23 @@ pub struct Stream {
     pub name: String,
     pub kind: StreamKind,
     pub effort: Effort,
+}
+
+impl Stream {
+    /// The month the stream starts: a blog publishes from month 1, a product launches, a
+    /// subscription opens.
+    pub fn start_month(&self) -> u32 {
+        match &self.kind {
+            StreamKind::Blog(_) => 1,
+            StreamKind::Product(p) => p.launch_month,
+            StreamKind::Subscription(s) => s.start_month,
+        }
+    }
+
+    /// Hours the stream takes in `month` (see [`Effort::hours_in`]).
+    pub fn hours_in(&self, month: u32) -> f64 {
+        self.effort.hours_in(month, self.start_month())
+    }
 }
 
 /// A whole plan.
@@ -302,7 +333,7 @@ pub fn project(plan: &Plan) -> Projection {
             let mut income = vec![0.0; kinds.len()];
             let visitors = sim.month(&kinds, m, &mut income);
             let total: f64 = income.iter().sum();
-            let hours: f64 = plan.streams.iter().map(|s| s.effort.hours_in(m)).sum();
+            let hours: f64 = plan.streams.iter().map(|s| s.hours_in(m)).sum();
             let net = total - plan.monthly_costs;
             cumulative += net;
             Month {
