@@ -2,7 +2,6 @@
 
 use crate::engine::break_even::{break_even, NoBreakEven};
 use crate::engine::delayed::project;
-use crate::engine::fields::parse_money;
 use crate::engine::money::Money;
 use crate::engine::pricing::calculate;
 use crate::format::money_estimate;
@@ -14,7 +13,7 @@ pub fn headline(scenario: &Scenario) -> Vec<(&'static str, String)> {
     let fix = || "fix its inputs".to_string();
     let c = scenario.pricing.currency;
     let pricing = scenario.pricing.inputs().ok().map(|i| calculate(&i));
-    let net = pricing.as_ref().map(|r| r.net_after_refunds.round() as i64);
+    let net = scenario.net_per_sale_after_refunds();
     let month = |answer: &Result<u32, NoBreakEven>| match answer {
         Ok(0) => "now".to_string(),
         Ok(m) => format!("month {m}"),
@@ -25,12 +24,7 @@ pub fn headline(scenario: &Scenario) -> Vec<(&'static str, String)> {
         .inputs(c, net)
         .ok()
         .map(|i| (break_even(&i), i.count_time));
-    let costs: i64 = scenario
-        .break_even
-        .costs
-        .iter()
-        .filter_map(|l| parse_money(&l.amount, c).ok())
-        .sum();
+    let costs = scenario.monthly_costs();
     let delayed = scenario.delayed.inputs(c, net, costs).ok().map(|i| {
         let p = project(&i.plan);
         (

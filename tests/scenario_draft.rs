@@ -79,3 +79,34 @@ fn pages_come_from_the_query_string() {
     assert_eq!(Page::Pricing.href(), "./?page=pricing");
     assert_eq!(Page::Home.href(), "./");
 }
+
+/// Break-even and Delayed income take the net per sale and the monthly costs from one place.
+#[test]
+fn one_net_per_sale_and_one_cost_total_for_every_calculator() {
+    let mut scenario = Scenario::default();
+    scenario.pricing.price = "31.50".into();
+    scenario.break_even.costs[0].amount = "12.40".into();
+    let c = scenario.pricing.currency;
+    let pricing = calculate(&scenario.pricing.inputs().unwrap());
+    let net = scenario.net_per_sale_after_refunds();
+    assert_eq!(net, Some(pricing.net_after_refunds.round() as i64));
+    let break_even = scenario.break_even.inputs(c, net).unwrap();
+    assert_eq!(
+        Some(break_even.net_per_sale),
+        net,
+        "Break-even takes Pricing's net"
+    );
+    assert_eq!(scenario.monthly_costs(), 1240 + 2000);
+    assert_eq!(break_even.monthly_costs, scenario.monthly_costs());
+    let delayed = scenario
+        .delayed
+        .inputs(c, net, scenario.monthly_costs())
+        .unwrap();
+    assert_eq!(delayed.plan.monthly_costs, scenario.monthly_costs() as f64);
+    scenario.pricing.price = "abc".into();
+    assert_eq!(
+        scenario.net_per_sale_after_refunds(),
+        None,
+        "no net while Pricing has a field to fix"
+    );
+}

@@ -38,3 +38,28 @@ impl Default for Scenario {
         }
     }
 }
+
+impl Scenario {
+    /// Pricing's net per sale after fees and refunds, in minor units: the one figure Break-even,
+    /// Delayed income and the plan summary take from Pricing. None while Pricing has a field to
+    /// fix.
+    pub fn net_per_sale_after_refunds(&self) -> Option<i64> {
+        let inputs = self.pricing.inputs().ok()?;
+        Some(
+            crate::engine::pricing::calculate(&inputs)
+                .net_after_refunds
+                .round() as i64,
+        )
+    }
+
+    /// The monthly cost lines (Break-even's) in minor units of the plan's currency, as Delayed
+    /// income and the summary count them: a line with a field to fix counts nothing.
+    pub fn monthly_costs(&self) -> i64 {
+        let currency = self.pricing.currency;
+        self.break_even
+            .costs
+            .iter()
+            .filter_map(|c| crate::engine::fields::parse_money(&c.amount, currency).ok())
+            .sum()
+    }
+}

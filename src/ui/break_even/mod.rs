@@ -7,7 +7,6 @@ mod results;
 use super::ScenarioState;
 use crate::engine::break_even::{break_even, BreakEven, BreakEvenInputs};
 use crate::engine::money::Currency;
-use crate::engine::pricing::calculate;
 use crate::scenario::{BreakEvenDraft, BreakEvenErrors, BreakEvenField, Scenario};
 use leptos::prelude::*;
 
@@ -30,12 +29,7 @@ impl BreakEvenState {
         let draft = Memo::new(move |_| scenario.with(|s| s.break_even.clone()));
         let currency = Memo::new(move |_| scenario.with(|s| s.pricing.currency));
         let pricing = Memo::new(move |_| scenario.with(|s| s.pricing.inputs().ok()));
-        let pricing_net = Memo::new(move |_| {
-            pricing.with(|p| {
-                p.as_ref()
-                    .map(|i| calculate(i).net_after_refunds.round() as i64)
-            })
-        });
+        let pricing_net = Memo::new(move |_| scenario.with(Scenario::net_per_sale_after_refunds));
         let pricing_plan_fees = Memo::new(move |_| {
             pricing.with(|p| p.as_ref().map(|i| i.plan_fees()).filter(|fees| *fees > 0))
         });

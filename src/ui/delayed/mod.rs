@@ -7,9 +7,7 @@ mod results;
 use super::ScenarioState;
 use crate::engine::delayed::monte_carlo::{run, MonteCarlo};
 use crate::engine::delayed::{project, Milestones, Projection};
-use crate::engine::fields::parse_money;
 use crate::engine::money::Currency;
-use crate::engine::pricing::calculate;
 use crate::scenario::delayed::{DelayedDraft, DelayedErrors, DelayedField, DelayedInputs};
 use crate::scenario::Scenario;
 use leptos::prelude::*;
@@ -33,23 +31,8 @@ impl DelayedState {
     fn new(scenario: RwSignal<Scenario>) -> Self {
         let draft = Memo::new(move |_| scenario.with(|s| s.delayed.clone()));
         let currency = Memo::new(move |_| scenario.with(|s| s.pricing.currency));
-        let pricing_net = Memo::new(move |_| {
-            scenario.with(|s| {
-                s.pricing
-                    .inputs()
-                    .ok()
-                    .map(|i| calculate(&i).net_after_refunds.round() as i64)
-            })
-        });
-        let monthly_costs = Memo::new(move |_| {
-            scenario.with(|s| {
-                s.break_even
-                    .costs
-                    .iter()
-                    .filter_map(|c| parse_money(&c.amount, s.pricing.currency).ok())
-                    .sum()
-            })
-        });
+        let pricing_net = Memo::new(move |_| scenario.with(Scenario::net_per_sale_after_refunds));
+        let monthly_costs = Memo::new(move |_| scenario.with(Scenario::monthly_costs));
         let inputs = Memo::new(move |_| {
             draft.with(|d| d.inputs(currency.get(), pricing_net.get(), monthly_costs.get()))
         });
