@@ -74,3 +74,68 @@ fn engine_reads_no_clock_or_randomness() {
         }
     }
 }
+
+/// Crates that reach the browser: only src/platform may name them.
+const BROWSER_CRATES: [&str; 5] = [
+    "web_sys",
+    "js_sys",
+    "wasm_bindgen",
+    "wasm_bindgen_futures",
+    "gloo_storage",
+];
+
+/// `file:line: text` of every code line (comments aside) under `dir` that `offends`.
+fn offending_lines(dir: &str, skip: &[&str], offends: impl Fn(&str) -> bool) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join(dir), &mut files);
+    assert!(!files.is_empty(), "expected Rust files under {dir}");
+    let mut found = Vec::new();
+    for file in files {
+        let relative = file
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        if skip.iter().any(|s| relative.starts_with(s)) {
+            continue;
+        }
+        let text = fs::read_to_string(&file).expect("source is readable");
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim();
+            if !code.starts_with("//") && offends(code) {
+                found.push(format!("{relative}:{}: {code}", n + 1));
+            }
+        }
+    }
+    found
+}
+
+fn names_crate(line: &str, name: &str) -> bool {
+    line.contains(&format!("{name}::")) || line.contains(&format!("use {name}"))
+}
+
+#[test]
+fn only_platform_touches_browser_apis() {
+    let offenders = offending_lines("src", &["src/platform/"], |line| {
+        BROWSER_CRATES.iter().any(|name| names_crate(line, name))
+    });
+    assert!(
+        offenders.is_empty(),
+        "browser APIs belong in src/platform:\n{}",
+        offenders.join("\n")
+    );
+}
+
+#[test]
+fn the_engine_imports_nothing_from_the_rest_of_the_crate() {
+    let offenders = offending_lines("src/engine", &[], |line| {
+        line.match_indices("crate::")
+            .any(|(i, _)| !line[i..].starts_with("crate::engine"))
+    });
+    assert!(
+        offenders.is_empty(),
+        "src/engine must not depend on the layers above it:\n{}",
+        offenders.join("\n")
+    );
+}

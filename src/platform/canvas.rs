@@ -5,8 +5,44 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::CanvasRenderingContext2d;
+pub use web_sys::HtmlCanvasElement;
+
+/// Calls back whenever an element's box changes size, until stopped.
+pub struct ResizeWatch {
+    observer: web_sys::ResizeObserver,
+    // Kept alive for as long as the observer may call it.
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl ResizeWatch {
+    /// Starts watching `element`; None where the browser has no ResizeObserver.
+    pub fn start(element: &web_sys::Element, on_resize: impl FnMut() + 'static) -> Option<Self> {
+        let callback = Closure::<dyn FnMut()>::new(on_resize);
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        observer.observe(element);
+        Some(ResizeWatch {
+            observer,
+            _callback: callback,
+        })
+    }
+
+    pub fn stop(&self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Counts one more drawing in the canvas's `data-draws`, so tests and benchmarks can see when a
+/// redraw has happened.
+pub fn count_draw(canvas: &HtmlCanvasElement) {
+    let draws = canvas
+        .get_attribute("data-draws")
+        .and_then(|n| n.parse::<u64>().ok())
+        .unwrap_or(0);
+    let _ = canvas.set_attribute("data-draws", &(draws + 1).to_string());
+}
 
 /// Sizes the canvas backing store to its CSS size x devicePixelRatio; returns the scale used,
 /// or None when the canvas is not laid out (hidden, zero width).

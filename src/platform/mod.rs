@@ -1,7 +1,9 @@
-//! The only place that touches browser APIs: location and history, canvas sizing, theme, panics.
+//! The only place that touches browser APIs: location and history, storage, the page, canvas
+//! sizing, theme, panics (tests/architecture.rs holds the rest of the crate to it).
 
 pub mod canvas;
 pub mod embed;
+pub mod page;
 pub mod route;
 pub mod storage;
 

@@ -491,7 +491,8 @@ pub fn read(spec: &FieldSpec, text: &str, currency: Currency) -> Result<f64, Fie
     }
 }
 
-/// Why a range is not usable; Display is the sentence beside it.
+/// Why a Delayed-income field is not usable (a value, a low or high bound, or a product net taken
+/// from Pricing); Display is the sentence beside it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DelayedError {
     Field(FieldError),

@@ -1,8 +1,8 @@
 //! Two or three plans' headline results side by side.
 
 use super::library::Library;
-use super::ScenarioState;
 use crate::summary::headline;
+use crate::ui::context::ScenarioState;
 use leptos::prelude::*;
 
 const MOST: usize = 3;

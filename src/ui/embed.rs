@@ -1,10 +1,13 @@
 //! Embed mode: one calculator with compact chrome, the author's numbers from the link, optional
 //! locked inputs, and a link to open the same plan in the full calculator.
 
-use super::{BreakEvenPage, DelayedIncomePage, PricingPage, ScenarioState};
 use crate::platform::route::{EmbedOptions, Page};
 use crate::scenario::codec::{decode_link, encode_link};
 use crate::scenario::Scenario;
+use crate::ui::break_even::BreakEvenPage;
+use crate::ui::context::ScenarioState;
+use crate::ui::delayed::DelayedIncomePage;
+use crate::ui::pricing::PricingPage;
 use leptos::prelude::*;
 
 /// Input ids the embed's author locked.
@@ -82,9 +85,7 @@ pub fn EmbedApp(
     calculator: Calculator,
 ) -> impl IntoView {
     crate::platform::embed::apply_theme(options.theme);
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
+    let hash = crate::platform::page::location_hash();
     let (scenario, problem) = if hash.contains("s=") {
         match decode_link(&hash) {
             Ok(s) => (s, None),

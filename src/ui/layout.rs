@@ -1,7 +1,7 @@
 //! The header with the calculators' navigation, and the footer.
 
-use super::CurrentPage;
 use crate::platform::route::Page;
+use crate::ui::context::CurrentPage;
 use leptos::prelude::*;
 
 /// A link to a page that moves without reloading, yet works as a plain link too.

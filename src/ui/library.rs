@@ -1,6 +1,7 @@
 //! Saved scenarios: autosave, named plans, share links, import and export, and every storage
 //! fault turned into a sentence while the plan in memory stays safe.
 
+use crate::platform::page;
 use crate::platform::storage::{now_ms, StorageError, Store};
 use crate::scenario::codec::{decode_link, decode_record, encode_link, RecordError, StoredRecord};
 use crate::scenario::library::{
@@ -9,7 +10,6 @@ use crate::scenario::library::{
 };
 use crate::scenario::{Scenario, SCHEMA_VERSION};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// How the plan in memory relates to storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,9 +83,7 @@ impl Library {
             pending: StoredValue::new(0),
         };
         let records = library.scan();
-        let hash = web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default();
+        let hash = page::location_hash();
         if library.open_link(&hash) {
             return library;
         }
@@ -205,17 +203,11 @@ impl Library {
         let generation = self.pending.get_value().wrapping_add(1);
         self.pending.set_value(generation);
         let library = *self;
-        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+        page::after(AUTOSAVE_DELAY_MS, move || {
             if library.pending.try_get_value() == Some(generation) {
                 library.save_now();
             }
         });
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                later.unchecked_ref(),
-                AUTOSAVE_DELAY_MS,
-            );
-        }
     }
 
     /// Saves the plan now, unless it came from a link (that waits for Save as) or another tab
@@ -414,17 +406,7 @@ impl Library {
     /// The whole plan as a link fragment, or the sentence saying why not.
     pub fn link(&self) -> Result<String, String> {
         let fragment = encode_link(&self.scenario.get_untracked()).map_err(|e| e.to_string())?;
-        let location = web_sys::window().map(|w| w.location());
-        let base = location
-            .and_then(|l| {
-                Some(format!(
-                    "{}{}{}",
-                    l.origin().ok()?,
-                    l.pathname().ok()?,
-                    l.search().ok()?
-                ))
-            })
-            .unwrap_or_default();
+        let base = page::address_without_hash().unwrap_or_default();
         Ok(format!("{base}#{fragment}"))
     }
 

@@ -5,12 +5,12 @@ use crate::chart::{
 };
 use crate::engine::money::Currency;
 use crate::format::money_compact;
-use crate::platform::canvas::{chart_theme, fit_to_css_size, stacked_theme};
+use crate::platform::canvas::{
+    chart_theme, count_draw, fit_to_css_size, stacked_theme, HtmlCanvasElement, ResizeWatch,
+};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 /// What a money-by-something line chart shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -119,26 +119,23 @@ pub fn LineChartCanvas(
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
     let redraw = RwSignal::new(0u32);
-    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
+    let watch = StoredValue::new_local(None::<ResizeWatch>);
     Effect::new(move |_| {
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        if observer.with_value(Option::is_some) {
+        if watch.with_value(Option::is_some) {
             return;
         }
-        let callback = Closure::<dyn FnMut()>::new(move || {
+        let started = ResizeWatch::start(&canvas, move || {
             redraw.try_update(|n| *n = n.wrapping_add(1));
         });
-        if let Ok(ro) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-            ro.observe(&canvas);
-            observer.set_value(Some((ro, callback)));
-        }
+        watch.set_value(started);
     });
     on_cleanup(move || {
-        observer.try_update_value(|o| {
-            if let Some((ro, _)) = o.take() {
-                ro.disconnect();
+        watch.try_update_value(|w| {
+            if let Some(w) = w.take() {
+                w.stop();
             }
         });
     });
@@ -171,7 +168,7 @@ pub fn LineChartCanvas(
     }
 }
 
-fn draw(canvas: &web_sys::HtmlCanvasElement, spec: &ChartSpec) {
+fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec) {
     let Some(scale) = fit_to_css_size(canvas) else {
         return;
     };
@@ -209,15 +206,8 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, spec: &ChartSpec) {
         }
     };
     match drawn {
-        // Counted so tests and benchmarks can see when a redraw has happened.
-        Ok(()) => {
-            let draws = canvas
-                .get_attribute("data-draws")
-                .and_then(|n| n.parse::<u64>().ok())
-                .unwrap_or(0);
-            let _ = canvas.set_attribute("data-draws", &(draws + 1).to_string());
-        }
-        Err(e) => web_sys::console::warn_1(&format!("chart not drawn: {e}").into()),
+        Ok(()) => count_draw(canvas),
+        Err(e) => crate::platform::page::warn(&format!("chart not drawn: {e}")),
     }
 }
 

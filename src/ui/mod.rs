@@ -2,6 +2,7 @@
 
 mod break_even;
 mod compare;
+pub mod context;
 mod delayed;
 pub mod embed;
 mod fields;
@@ -12,32 +13,15 @@ mod line_chart;
 mod pricing;
 mod scenario_bar;
 
-use crate::platform::route::{current_page, push_page, Page};
+use crate::platform::route::{current_page, Page};
 use crate::scenario::Scenario;
 use leptos::prelude::*;
 
 pub use break_even::BreakEvenPage;
+pub use context::{CurrentPage, ScenarioState};
 pub use delayed::DelayedIncomePage;
 pub use fields::TextField;
 pub use pricing::PricingPage;
-
-/// The plan being edited, shared by every calculator.
-#[derive(Clone, Copy)]
-pub struct ScenarioState(pub RwSignal<Scenario>);
-
-/// The page being shown; set by links and the browser's back and forward buttons.
-#[derive(Clone, Copy)]
-pub struct CurrentPage(pub RwSignal<Page>);
-
-impl CurrentPage {
-    pub fn go(self, page: Page) {
-        push_page(page);
-        self.0.set(page);
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
-        }
-    }
-}
 
 /// The whole app: header, the current page, footer.
 #[component]
@@ -67,10 +51,7 @@ fn FullApp() -> impl IntoView {
         library.storage_event(e.key(), e.new_value())
     });
     let hash = window_event_listener(leptos::ev::hashchange, move |_| {
-        let hash = web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default();
-        library.open_link(&hash);
+        library.open_link(&crate::platform::page::location_hash());
     });
     on_cleanup(move || {
         storage.remove();

@@ -1,9 +1,9 @@
 //! The bar above each calculator: which plan this is, whether it is saved, and what to do with it.
 
 use super::library::{Library, Status};
+use crate::platform::page;
 use crate::platform::storage::time_label;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn ScenarioBar() -> impl IntoView {
@@ -30,28 +30,16 @@ pub fn ScenarioBar() -> impl IntoView {
     let copy_link = move |_| {
         let made = library.link();
         if let Ok(url) = &made {
-            if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
-                let _ = clipboard.write_text(url);
-            }
+            page::copy_to_clipboard(url);
         }
         link.set(Some(made));
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(text) = page::chosen_file_text(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        let promise = file.text();
         leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(promise)
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
+            let text = text.await;
             let result = match text {
                 Some(t) => library.import(&t),
                 None => "That file could not be read.".into(),
@@ -77,7 +65,7 @@ pub fn ScenarioBar() -> impl IntoView {
                     <div class="field share">
                         <label for="share-link">"Link to this plan (copied if your browser allows)"</label>
                         <input id="share-link" class="text-input" type="text" readonly prop:value=url
-                            on:focus=|ev| { if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select(); } } />
+                            on:focus=|ev| page::select_all(&ev) />
                     </div>
                 }.into_any(),
                 Err(sentence) => view! { <p class="notice" role="alert">{sentence}</p> }.into_any(),
@@ -198,15 +186,7 @@ fn EmbedPanel() -> impl IntoView {
             Page::DelayedIncome => Page::DelayedIncome,
             _ => Page::Pricing,
         });
-        let location = web_sys::window().map(|w| w.location());
-        // The app's folder: the page's path up to its last slash.
-        let app_url = location
-            .and_then(|l| {
-                let path = l.pathname().ok()?;
-                let folder = &path[..path.rfind('/').map(|i| i + 1).unwrap_or(path.len())];
-                Some(format!("{}{folder}", l.origin().ok()?))
-            })
-            .unwrap_or_default();
+        let app_url = page::app_folder().unwrap_or_default();
         let fragment = fragment.get();
         // Locks name inputs of the calculator on this page; another calculator has other ids.
         let locked = if embeds_this_page() {
@@ -236,7 +216,7 @@ fn EmbedPanel() -> impl IntoView {
     let copied = RwSignal::new(false);
     view! {
         <details class="manage" on:toggle=move |ev| {
-            open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+            open.set(page::details_open(&ev));
         }>
             <summary>"Embed in a blog post"</summary>
             <div class="manage-body">
@@ -312,9 +292,7 @@ fn EmbedPanel() -> impl IntoView {
                 </div>
                 <div class="inline">
                     <button type="button" class="secondary" on:click=move |_| {
-                        if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
-                            let _ = clipboard.write_text(&snippet.get_untracked());
-                        }
+                        page::copy_to_clipboard(&snippet.get_untracked());
                         copied.set(true);
                     }>"Copy snippet"</button>
                     <button type="button" class="secondary" aria-expanded=move || preview.get().to_string()

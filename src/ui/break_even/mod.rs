@@ -4,10 +4,10 @@ mod chart;
 mod form;
 mod results;
 
-use super::ScenarioState;
 use crate::engine::break_even::{break_even, BreakEven, BreakEvenInputs};
 use crate::engine::money::Currency;
 use crate::scenario::{BreakEvenDraft, BreakEvenErrors, BreakEvenField, Scenario};
+use crate::ui::context::ScenarioState;
 use leptos::prelude::*;
 
 /// The Break-even calculator's reactive state, including what it takes from Pricing.

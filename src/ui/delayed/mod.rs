@@ -4,12 +4,12 @@ mod chart;
 mod form;
 mod results;
 
-use super::ScenarioState;
 use crate::engine::delayed::monte_carlo::{run, MonteCarlo};
 use crate::engine::delayed::{project, Milestones, Projection};
 use crate::engine::money::Currency;
 use crate::scenario::delayed::{DelayedDraft, DelayedErrors, DelayedField, DelayedInputs};
 use crate::scenario::Scenario;
+use crate::ui::context::ScenarioState;
 use leptos::prelude::*;
 
 /// The Delayed-income calculator's reactive state, including what it takes from the others.

@@ -6,10 +6,10 @@ mod form;
 mod layers;
 mod results;
 
-use super::ScenarioState;
 use crate::engine::compare::{compare_presets, PlatformOutcome};
 use crate::engine::pricing::{calculate, PricingInputs, PricingResult};
 use crate::scenario::{PricingDraft, PricingErrors, PricingField};
+use crate::ui::context::ScenarioState;
 use leptos::prelude::*;
 
 /// The Pricing calculator's reactive state: the draft as typed and what it means.

@@ -1,0 +1,91 @@
+//! The page around the app: its address, scrolling, timers, the clipboard and chosen files.
+
+use leptos::ev::Event;
+use std::future::Future;
+use wasm_bindgen::JsCast;
+
+/// The address's fragment with its `#`, or "" where there is none.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// This page's address without its fragment: origin, path and query.
+pub fn address_without_hash() -> Option<String> {
+    let l = web_sys::window()?.location();
+    Some(format!(
+        "{}{}{}",
+        l.origin().ok()?,
+        l.pathname().ok()?,
+        l.search().ok()?
+    ))
+}
+
+/// The app's folder: origin and the path up to its last slash ("https://a.b/tools/calc/").
+pub fn app_folder() -> Option<String> {
+    let l = web_sys::window()?.location();
+    let path = l.pathname().ok()?;
+    let folder = &path[..path.rfind('/').map(|i| i + 1).unwrap_or(path.len())];
+    Some(format!("{}{folder}", l.origin().ok()?))
+}
+
+pub fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Runs `f` once, `ms` milliseconds from now.
+pub fn after(ms: i32, f: impl FnOnce() + 'static) {
+    let later = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), ms);
+    }
+}
+
+/// Puts `text` on the clipboard where the browser allows it; the page also shows the text to
+/// copy by hand, so a refusal needs no sentence of its own.
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) {
+        let _ = clipboard.write_text(text);
+    }
+}
+
+/// The text of the file chosen in the file input that fired `ev`: None when no file was chosen,
+/// else a future giving the text, or None when the file could not be read.
+pub fn chosen_file_text(ev: &Event) -> Option<impl Future<Output = Option<String>>> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    let promise = file.text();
+    Some(async move {
+        wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+    })
+}
+
+/// Selects the whole text of the input that fired `ev` (a focused share link).
+pub fn select_all(ev: &Event) {
+    if let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.select();
+    }
+}
+
+/// Whether the `<details>` that fired a toggle event is now open.
+pub fn details_open(ev: &Event) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
+}
+
+/// A line in the browser's console, for developers (a chart that could not be drawn).
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&message.into());
+}

@@ -1,0 +1,22 @@
+//! What the app shares with every page through Leptos context, each as its own newtype so two
+//! contexts can never be mistaken for each other.
+
+use crate::platform::route::{push_page, Page};
+use crate::scenario::Scenario;
+use leptos::prelude::*;
+
+/// The plan being edited, shared by every calculator.
+#[derive(Clone, Copy)]
+pub struct ScenarioState(pub RwSignal<Scenario>);
+
+/// The page being shown; set by links and the browser's back and forward buttons.
+#[derive(Clone, Copy)]
+pub struct CurrentPage(pub RwSignal<Page>);
+
+impl CurrentPage {
+    pub fn go(self, page: Page) {
+        push_page(page);
+        self.0.set(page);
+        crate::platform::page::scroll_to_top();
+    }
+}
