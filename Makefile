@@ -1,14 +1,17 @@
 # Honest Income: `make serve` to develop, `make test` to check everything.
-# Both install what is missing first (see README, "What the commands install").
+# Both install what is missing first, through build/install-tools.sh (see README, "The two commands").
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
+# The steps depend on each other's results (install, build, then test): never in parallel.
+.NOTPARALLEL:
 
 WASM_TARGET := wasm32-unknown-unknown
 CHROMIUM ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
-CARGO_BIN := $(HOME)/.cargo/bin
+# Where `cargo install` puts tools: CARGO_HOME's bin, ~/.cargo/bin by default.
+CARGO_BIN := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin
 # wasm-opt comes from the npm package binaryen; Debian's is too old for Rust's wasm output.
 # Trunk reads NO_COLOR as a true/false flag and refuses other values such as 1.
 unexport NO_COLOR

@@ -1,78 +1,137 @@
 #!/usr/bin/env bash
 # Proves the install step works on a machine that has none of our tools, without needing one:
 # build/install-tools.sh runs in a scratch copy of the project with HOME and CARGO_HOME pointing
-# at an empty folder whose .cargo/bin holds only stand-ins for rustup's proxies. The stand-in
-# `cargo` and `rustup` record what they are asked to install instead of installing it.
-# Cases: nothing installed, wrong versions, a tool that fails to start, everything right, the
-# test step (npm, Chromium) as root and as a user, and `make serve` going through the same step.
+# at an empty folder, and a PATH of that folder's .cargo/bin (stand-ins for rustup's proxies and
+# for whatever the case puts there) plus links to a few system tools (no node, npm, trunk,
+# wasm-bindgen or Chromium of this machine's). The stand-in `cargo install` and `rustup` record
+# what they are asked for and leave a tool that answers `--version`, so a second run can show
+# the machine has settled.
 set -euo pipefail
 project=$(cd "$(dirname "$0")/.." && pwd)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 failures=0
 want_bindgen=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' "$project/Cargo.toml")
-[ -n "$want_bindgen" ] || { echo "fresh-machine: Cargo.toml must pin wasm-bindgen exactly (=x.y.z)" >&2; exit 1; }
-trunk_version=$(sed -n 's/^TRUNK_VERSION=//p' "$project/build/install-tools.sh")
+want_trunk=$(sed -n 's/^trunk-version = "\([0-9.]*\)".*/\1/p' "$project/Trunk.toml")
+[ -n "$want_bindgen" ] && [ -n "$want_trunk" ] || {
+  echo "fresh-machine: Cargo.toml must pin wasm-bindgen exactly and Trunk.toml name trunk-version" >&2
+  exit 1
+}
 
-# A new machine: an empty home, a project checkout without Cargo.lock or node_modules.
+# The system tools the install step and the stand-ins use, and nothing else of this machine.
+system=$scratch/system
+mkdir -p "$system"
+for tool in bash sh env sed awk grep dirname id touch mkdir cat rm chmod; do
+  ln -s "$(command -v "$tool")" "$system/$tool"
+done
+
+# A new machine: an empty home (CARGO_HOME under it unless the case moves it) and a checkout
+# without node_modules or Cargo.lock.
 new_machine() {
   local case_dir=$scratch/$1
   home=$case_dir/home
+  cargo_home=${2:-$home/.cargo}
   checkout=$case_dir/checkout
   log=$case_dir/installs.log
-  bin=$home/.cargo/bin
-  mkdir -p "$bin" "$checkout/build"
+  bin=$cargo_home/bin
+  mkdir -p "$bin" "$checkout/build" "$home"
   cp "$project/build/install-tools.sh" "$checkout/build/"
-  cp "$project/Cargo.toml" "$project/package.json" "$checkout/"
+  cp "$project/Cargo.toml" "$project/Trunk.toml" "$project/package.json" "$project/package-lock.json" "$checkout/"
   : >"$log"
-  # rustup's proxies: `rustup target list` knows only the host until `target add` runs.
+  : >"$log.out"
+  # rustup: knows the host target and the components listed in $home/components.
+  printf 'rustfmt-x86_64-unknown-linux-gnu\nclippy-x86_64-unknown-linux-gnu\n' >"$home/components"
   cat >"$bin/rustup" <<EOF
 #!/usr/bin/env bash
 case "\$1 \$2" in
   "target list") echo x86_64-unknown-linux-gnu; [ -f "$home/wasm-target" ] && echo wasm32-unknown-unknown; exit 0 ;;
   "target add") echo "rustup \$*" >>"$log"; touch "$home/wasm-target" ;;
+  "component list") cat "$home/components" ;;
+  "component add") echo "rustup \$*" >>"$log"; shift 2; for c in "\$@"; do echo "\$c-x86_64-unknown-linux-gnu" >>"$home/components"; done ;;
   *) echo "rustup \$*" >>"$log" ;;
 esac
 EOF
-  # cargo: records installs; generate-lockfile writes what cargo would resolve for the pin.
+  # cargo install: records the command and leaves the tool at the asked-for version.
   cat >"$bin/cargo" <<EOF
 #!/usr/bin/env bash
-case "\$1" in
-  install) echo "cargo \$*" >>"$log" ;;
-  generate-lockfile) echo "cargo \$*" >>"$log"; printf '[[package]]\nname = "wasm-bindgen"\nversion = "$want_bindgen"\n' >Cargo.lock ;;
-  *) echo "stand-in cargo: unexpected \$*" >&2; exit 1 ;;
-esac
+[ "\$1" = install ] || { echo "stand-in cargo: unexpected \$*" >&2; exit 1; }
+echo "cargo \$*" >>"$log"
+crate=\$2; version=\$4
+tool=\$crate; [ "\$crate" = wasm-bindgen-cli ] && tool=wasm-bindgen
+printf '#!/usr/bin/env bash\necho "%s %s"\n' "\$tool" "\$version" >"$bin/\$tool"
+chmod +x "$bin/\$tool"
 EOF
   chmod +x "$bin/rustup" "$bin/cargo"
   for proxy in rustc rustfmt cargo-clippy; do ln -s rustup "$bin/$proxy"; done
+  node_at v20.20.2
+  # npm ci: records and leaves a wasm-opt of the version package-lock.json holds.
+  cat >"$bin/npm" <<EOF
+#!/usr/bin/env bash
+echo "npm \$*" >>"$log"
+mkdir -p node_modules/.bin
+printf '#!/usr/bin/env bash\necho "wasm-opt version 132 (version_132)"\n' >node_modules/.bin/wasm-opt
+chmod +x node_modules/.bin/wasm-opt
+EOF
+  printf '#!/usr/bin/env bash\necho "apt-get $*" >>"%s"\n' "$log" >"$bin/apt-get"
+  chmod +x "$bin/npm" "$bin/apt-get"
+  as_user 0
 }
 
-# A tool already on the new machine's PATH, printing `version` (or failing when version is "broken").
+# A tool on the machine's PATH printing `tool version`, or failing when version is "broken".
 installed() {
-  local tool=$1 version=$2
+  local tool=$1 version=$2 dir=${3:-$bin}
   if [ "$version" = broken ]; then
-    printf '#!/usr/bin/env bash\necho "error while loading shared libraries" >&2; exit 127\n' >"$bin/$tool"
+    printf '#!/usr/bin/env bash\necho "error while loading shared libraries" >&2; exit 127\n' >"$dir/$tool"
   else
-    printf '#!/usr/bin/env bash\necho "%s %s"\n' "$tool" "$version" >"$bin/$tool"
+    printf '#!/usr/bin/env bash\necho "%s %s"\n' "$tool" "$version" >"$dir/$tool"
   fi
-  chmod +x "$bin/$tool"
+  chmod +x "$dir/$tool"
 }
 
-# Runs the step as a new user would; only system tools and the stand-ins are on PATH.
+# A node that prints its version the way Node.js does: "v20.20.2" alone.
+node_at() { printf '#!/usr/bin/env bash\necho %s\n' "$1" >"$bin/node" && chmod +x "$bin/node"; }
+
+as_user() { printf '#!/usr/bin/env bash\necho %s\n' "$1" >"$bin/id" && chmod +x "$bin/id"; }
+
+all_tools_right() {
+  touch "$home/wasm-target"
+  installed trunk "$want_trunk"
+  installed wasm-bindgen "$want_bindgen"
+}
+
+# Chromium and ChromeDriver stand-ins at paths the case passes in CHROMIUM / CHROMEDRIVER.
+browsers=$scratch/browsers
+mkdir -p "$browsers"
+installed chromium 156 "$browsers"
+installed chromedriver 156 "$browsers"
+no_browser="CHROMIUM=$scratch/none CHROMEDRIVER=$scratch/none"
+browser="CHROMIUM=$browsers/chromium CHROMEDRIVER=$browsers/chromedriver"
+
+# Runs the step as a new user would; `extra_env` adds variables (CHROMIUM=...).
 run_step() {
-  env -i HOME="$home" CARGO_HOME="$home/.cargo" PATH="$bin:/usr/bin:/bin" \
-    ${extra_env:-} bash "$checkout/build/install-tools.sh" "$@" >"$log.out" 2>&1
+  : >"$log"
+  # shellcheck disable=SC2086 # extra_env is a list of NAME=value words
+  env -i HOME="$home" CARGO_HOME="$cargo_home" PATH="$bin:$system" ${extra_env:-} \
+    bash "$checkout/build/install-tools.sh" "$@" >"$log.out" 2>&1
 }
 
+# check NAME EXPECTED_STATUS STATUS [line...]: each line must be in the log or output;
+# "!line" must not be; "<a|b" means a is logged before b.
 check() {
   local name=$1 expect_status=$2 status=$3
   shift 3
-  local problems=()
+  local problems=() line
   [ "$status" = "$expect_status" ] || problems+=("exit status $status, expected $expect_status")
-  local line
   for line in "$@"; do
     case "$line" in
-      !*) grep -qF -- "${line#!}" "$log" "$log.out" && problems+=("did not expect: ${line#!}") ;;
+      !*) ! grep -qF -- "${line#!}" "$log" "$log.out" || problems+=("did not expect: ${line#!}") ;;
+      \<*)
+        local pair=${line#<} first second
+        first=$({ grep -nF -- "${pair%%|*}" "$log" || true; } | head -1 | cut -d: -f1)
+        second=$({ grep -nF -- "${pair#*|}" "$log" || true; } | head -1 | cut -d: -f1)
+        [ -n "$first" ] && [ -n "$second" ] && [ "$first" -lt "$second" ] \
+          || problems+=("expected ${pair%%|*} before ${pair#*|}")
+        ;;
       *) grep -qF -- "$line" "$log" "$log.out" || problems+=("expected: $line") ;;
     esac
   done
@@ -86,83 +145,103 @@ check() {
   fi
 }
 
-# Tools this check must not find on the system PATH, or it would prove nothing.
-for tool in trunk wasm-bindgen; do
-  if PATH=/usr/bin:/bin command -v "$tool" >/dev/null; then
-    echo "fresh-machine: $tool is in /usr/bin or /bin, so this check cannot simulate its absence" >&2
-    exit 1
-  fi
-done
+step_status() { run_step "$@" && status=0 || status=$?; }
 
 new_machine nothing
-extra_env='' run_step dev && status=0 || status=$?
-check "nothing installed: installs the target, Trunk and wasm-bindgen-cli" 0 "$status" \
+extra_env='' step_status dev
+check "nothing installed: the target, Trunk and wasm-bindgen-cli of the pinned versions" 0 "$status" \
   "rustup target add wasm32-unknown-unknown" \
-  "cargo install trunk --version $trunk_version --locked" \
-  "cargo generate-lockfile" \
+  "cargo install trunk --version $want_trunk --locked" \
   "cargo install wasm-bindgen-cli --version $want_bindgen" \
-  "about 10 minutes" "found: none"
+  "minutes on 2 cores" "found: none"
+extra_env='' step_status dev
+check "the same machine again: installs nothing" 0 "$status" "!cargo install" "!rustup"
 
 new_machine wrong-versions
 touch "$home/wasm-target"
 installed trunk 0.20.1
 installed wasm-bindgen 0.2.100
-extra_env='' run_step dev && status=0 || status=$?
+extra_env='' step_status dev
 check "wrong versions: reinstalls both, not the target" 0 "$status" \
-  "cargo install trunk --version $trunk_version" \
+  "cargo install trunk --version $want_trunk" \
   "cargo install wasm-bindgen-cli --version $want_bindgen" "found: 0.2.100" \
   "!rustup target add"
 
 new_machine broken-tool
-touch "$home/wasm-target"
-installed trunk "$trunk_version"
+all_tools_right
 installed wasm-bindgen broken
-extra_env='' run_step dev && status=0 || status=$?
+extra_env='' step_status dev
 check "a wasm-bindgen that fails to start: reinstalled" 0 "$status" \
   "cargo install wasm-bindgen-cli --version $want_bindgen" "!cargo install trunk"
 
-new_machine all-right
-touch "$home/wasm-target"
-installed trunk "$trunk_version"
-installed wasm-bindgen "$want_bindgen"
-extra_env='' run_step dev && status=0 || status=$?
-check "everything right: installs nothing" 0 "$status" "!cargo install" "!rustup target add"
+new_machine stale-lock
+all_tools_right
+printf '[[package]]\nname = "wasm-bindgen"\nversion = "0.2.99"\n' >"$checkout/Cargo.lock"
+extra_env='' step_status dev
+check "a Cargo.lock older than the pin: the pin decides, nothing installed" 0 "$status" "!cargo install"
 
-# The test step also needs npm packages and Chromium; stand-ins record them.
-test_machine() {
-  new_machine "$1"
-  touch "$home/wasm-target"
-  installed trunk "$trunk_version"
-  installed wasm-bindgen "$want_bindgen"
-  printf '#!/usr/bin/env bash\necho "npm $*" >>"%s"; mkdir -p node_modules\n' "$log" >"$bin/npm"
-  printf '#!/usr/bin/env bash\necho "apt-get $*" >>"%s"\n' "$log" >"$bin/apt-get"
-  printf '#!/usr/bin/env bash\necho %s\n' "$2" >"$bin/id"
-  chmod +x "$bin/npm" "$bin/apt-get" "$bin/id"
-  touch "$checkout/package-lock.json"
-}
-
-test_machine test-as-root 0
-extra_env="CHROMIUM=$scratch/none CHROMEDRIVER=$scratch/none" run_step test && status=0 || status=$?
-check "test step as root: npm packages, then Chromium from Debian" 0 "$status" \
-  "npm ci" "apt-get install -y -qq chromium chromium-driver"
-
-test_machine test-as-user 1000
-extra_env="CHROMIUM=$scratch/none CHROMEDRIVER=$scratch/none" run_step test && status=0 || status=$?
-check "test step as a user: says what to install, and fails" 1 "$status" \
-  "npm ci" "sudo apt-get install -y chromium chromium-driver" "!apt-get install -y -qq"
-
-# A second run of the test step installs nothing.
+new_machine cargo-home-elsewhere "$scratch/cargo-home-elsewhere/opt-cargo"
+all_tools_right
+mkdir -p "$home/.cargo/bin"
+installed trunk 0.19.0 "$home/.cargo/bin"
+extra_env='' step_status dev
+check "CARGO_HOME outside HOME: its tools count, an old one in ~/.cargo does not" 0 "$status" "!cargo install"
+make_bin=$(CARGO_HOME=/opt/elsewhere make -s --no-print-directory -C "$project" \
+  --eval '__fresh_machine_cargo_bin: ; @echo $(CARGO_BIN)' __fresh_machine_cargo_bin)
 : >"$log"
-extra_env="CHROMIUM=/bin/true CHROMEDRIVER=/bin/true" run_step test && status=0 || status=$?
-check "test step again, with Chromium present: installs nothing" 0 "$status" "!npm ci" "!apt-get"
+echo "$make_bin" >"$log.out"
+check "the Makefile puts CARGO_HOME's bin on PATH" 0 0 "/opt/elsewhere/bin"
 
-# Both README commands go through the same step.
-serve_plan=$(make -s -n -C "$project" serve)
-build_plan=$(make -s -n -C "$project" test)
+new_machine no-node
+all_tools_right
+rm "$bin/node"
+extra_env='' step_status dev
+check "no Node.js: says so and installs nothing" 1 "$status" "Node.js 20 or newer is needed" "!cargo install"
+new_machine old-node
+node_at v18.20.4
+extra_env='' step_status dev
+check "Node.js 18: says so before any install" 1 "$status" "found 18.20.4" "!cargo install" "!rustup target add"
+
+new_machine build-step
+all_tools_right
+extra_env='' step_status build
+check "build step: npm packages" 0 "$status" "npm ci"
+rm "$checkout/node_modules/.bin/wasm-opt"
+extra_env='' step_status build
+check "build step with node_modules but no wasm-opt: npm again" 0 "$status" "npm ci"
+
+new_machine test-as-root
+all_tools_right
+printf '' >"$home/components"
+extra_env=$no_browser step_status test
+check "test step as root: npm, rustfmt and clippy, then Chromium from Debian" 0 "$status" \
+  "npm ci" "rustup component add rustfmt clippy" \
+  "<apt-get update|apt-get install -y -qq chromium chromium-driver"
+
+new_machine only-driver-missing
+all_tools_right
+extra_env="CHROMIUM=$browsers/chromium CHROMEDRIVER=$scratch/none" step_status test
+check "only ChromeDriver missing: Chromium and its driver from Debian" 0 "$status" \
+  "apt-get install -y -qq chromium chromium-driver"
+
+new_machine test-as-user
+as_user 1000
+extra_env=$no_browser step_status test
+check "test step as a user without Chromium: says what to install before any long install" 1 "$status" \
+  "sudo apt-get install -y chromium chromium-driver" "!cargo install" "!npm ci" "!apt-get install -y -qq"
+
+new_machine settled
+all_tools_right
+extra_env=$browser step_status test
+extra_env=$browser step_status test
+check "test step on a machine with everything: installs nothing" 0 "$status" \
+  "!npm ci" "!apt-get" "!cargo install" "!rustup"
+
+# Both README commands start with the install step.
 : >"$log"
-echo "$serve_plan" >"$log.out"
+{ make -s -n -C "$project" serve || true; } | head -1 >"$log.out"
 check "make serve runs the install step first" 0 0 "build/install-tools.sh dev"
-echo "$build_plan" >"$log.out"
+{ make -s -n -C "$project" test 2>/dev/null || true; } | head -1 >"$log.out"
 check "make test runs the install step first" 0 0 "build/install-tools.sh test"
 
 if [ "$failures" -gt 0 ]; then
