@@ -239,9 +239,9 @@ check "test step on a machine with everything: installs nothing" 0 "$status" \
 
 # Both README commands start with the install step.
 : >"$log"
-{ make -s -n -C "$project" serve || true; } | head -1 >"$log.out"
+{ make -s -n --no-print-directory -C "$project" serve || true; } | head -1 >"$log.out"
 check "make serve runs the install step first" 0 0 "build/install-tools.sh dev"
-{ make -s -n -C "$project" test 2>/dev/null || true; } | head -1 >"$log.out"
+{ make -s -n --no-print-directory -C "$project" test 2>/dev/null || true; } | head -1 >"$log.out"
 check "make test runs the install step first" 0 0 "build/install-tools.sh test"
 
 if [ "$failures" -gt 0 ]; then
