@@ -213,8 +213,44 @@ fn a_full_quota_is_told_apart_from_other_write_failures() {
         let text = with_failing_writes(thrown, || store.write("test.text", "x"));
         assert_eq!(text, Err(expected), "text write, {thrown}");
     }
-    // The raw path reads the name off whatever was thrown, even a bare string.
+    // Whatever was thrown, even a bare string, is a sentence, never a panic.
     let text = with_failing_writes("'full'", || store.write("test.text", "x"));
     assert_eq!(text, Err(StorageError::Unavailable));
+    let typed = with_failing_writes("'full'", || store.set("test.typed", &1u32));
+    assert_eq!(typed, Err(StorageError::Unavailable));
     assert_eq!(store.read("test.typed"), None, "nothing was written");
+}
+
+#[wasm_bindgen_test]
+fn storage_revoked_after_the_probe_reads_as_nothing_and_refuses_writes() {
+    use honest_income::platform::storage::{StorageError, Store};
+    let store = Store::open().unwrap();
+    store.write("test.kept", "1").unwrap();
+    let run = |code: &str| {
+        js_sys::Function::new_no_args(code)
+            .call0(&wasm_bindgen::JsValue::NULL)
+            .unwrap();
+    };
+    run(
+        "window.__storage = Object.getOwnPropertyDescriptor(window, 'localStorage')
+           || Object.getOwnPropertyDescriptor(Window.prototype, 'localStorage');
+         Object.defineProperty(window, 'localStorage', { configurable: true,
+           get() { throw new DOMException('revoked', 'SecurityError'); } });",
+    );
+    let read = store.read("test.kept");
+    let typed = store.get::<u32>("test.kept");
+    let keys = store.keys("test.");
+    let set = store.set("test.kept", &2u32);
+    let write = store.write("test.kept", "2");
+    store.remove("test.kept");
+    run("Object.defineProperty(window, 'localStorage', window.__storage);");
+    assert_eq!((read, typed, keys), (None, None, Vec::<String>::new()));
+    assert_eq!(set, Err(StorageError::Unavailable));
+    assert_eq!(write, Err(StorageError::Unavailable));
+    assert_eq!(
+        store.read("test.kept").as_deref(),
+        Some("1"),
+        "nothing was changed"
+    );
+    store.remove("test.kept");
 }

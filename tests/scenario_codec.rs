@@ -391,7 +391,12 @@ fn missing_unknown_and_mistyped_members_behave_as_before() {
     .expect("unknown members are ignored");
     assert_eq!(r, decode_record(RECORD_HAND).unwrap());
     // Mistyped members make the whole record unreadable (it is kept aside, never half-read).
-    let mistyped: [fn(&mut serde_json::Value); 7] = [
+    let mistyped: [fn(&mut serde_json::Value); 11] = [
+        // An enum written as serde's map form of a unit variant.
+        |v| v["scenario"]["pricing"]["currency"] = j!({"Eur": null}),
+        |v| v["scenario"]["break_even"]["curve"] = j!({"growth": null}),
+        |v| v["scenario"]["delayed"]["streams"][0]["kind"] = j!({"blog": null}),
+        |v| v["scenario"]["delayed"]["streams"][2]["members_mode"] = j!({"growing": null}),
         |v| v["scenario"]["pricing"]["price"] = j!(27),
         |v| v["scenario"]["pricing"]["currency"] = j!("usd"),
         |v| v["scenario"]["break_even"]["curve"] = j!("Growth"),
@@ -408,7 +413,37 @@ fn missing_unknown_and_mistyped_members_behave_as_before() {
         );
     }
     // The same rules hold in a link's patch.
-    let patch = r#"{"pricing":{"price":27}}"#;
-    let link = format!("s=1.{}", URL_SAFE_NO_PAD.encode(patch));
-    assert_eq!(decode_link(&link), Err(LinkError::Damaged));
+    for patch in [
+        r#"{"pricing":{"price":27}}"#,
+        r#"{"pricing":[]}"#,
+        r#"{"break_even":["40","50"]}"#,
+        r#"{"pricing":{"layers":[["Fee","10","0.30","0",false]]}}"#,
+        r#"{"delayed":{"streams":[{"id":0,"name":"B","enabled":true,"kind":{"blog":null},"values":{}}]}}"#,
+    ] {
+        let link = format!("s=1.{}", URL_SAFE_NO_PAD.encode(patch));
+        assert_eq!(decode_link(&link), Err(LinkError::Damaged), "{patch}");
+    }
+    let fine =
+        r#"{"delayed":{"streams":[{"id":0,"name":"B","enabled":true,"kind":"blog","values":{}}]}}"#;
+    let link = format!("s=1.{}", URL_SAFE_NO_PAD.encode(fine));
+    assert!(
+        decode_link(&link).is_ok(),
+        "the same stream with its kind as a string opens"
+    );
+}
+
+#[test]
+fn an_export_file_is_an_object_and_a_repeated_member_counts_once() {
+    use honest_income::scenario::library::decode_export;
+    let record = RECORD_HAND.trim();
+    let array = format!(r#"["honest-income", 1, 0, [{record}]]"#);
+    assert!(
+        decode_export(&array).is_none(),
+        "an array is not an export file"
+    );
+    let repeated = format!(
+        r#"{{"app":"other","app":"honest-income","schema":1,"exported":0,"scenarios":[],"scenarios":[{record}]}}"#
+    );
+    let imported = decode_export(&repeated).expect("the last of a repeated member counts");
+    assert_eq!((imported.records.len(), imported.skipped), (1, 0));
 }

@@ -1,11 +1,12 @@
 //! localStorage, probed and checked: every failure becomes a sentence, never a panic.
 //!
-//! Typed JSON values (records, the index) go through gloo-storage. Its accessor panics where
-//! `window.localStorage` throws (sandboxed or storage-blocked iframes), so [`Store::open`]
-//! probes first and a `Store` exists only where storage works. Writes throw when the quota is
-//! full (each browser names it differently), and a write is read back to be sure it landed.
+//! Typed JSON values (records, the index) are read through gloo-storage. Its accessor throws
+//! where `window.localStorage` does (sandboxed or storage-blocked iframes, storage revoked while
+//! the page is open), so [`Store::open`] probes first and every call checks again. Writes throw
+//! when the quota is full (each browser names it differently), and a write is read back to be
+//! sure it landed.
 
-use gloo_storage::errors::StorageError as GlooError;
+use crate::scenario::codec::to_json_text;
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -32,15 +33,6 @@ impl fmt::Display for StorageError {
 /// The names browsers give a full quota: the standard one, and Firefox's before version 66.
 const QUOTA_NAMES: [&str; 2] = ["QuotaExceededError", "NS_ERROR_DOM_QUOTA_REACHED"];
 
-impl From<GlooError> for StorageError {
-    fn from(error: GlooError) -> Self {
-        match error {
-            GlooError::JsError(e) if QUOTA_NAMES.contains(&e.name.as_str()) => StorageError::Full,
-            _ => StorageError::Unavailable,
-        }
-    }
-}
-
 /// What a raw write's exception means (it may not even be an Error object).
 fn storage_error(thrown: &wasm_bindgen::JsValue) -> StorageError {
     let name = js_sys::Reflect::get(thrown, &"name".into())
@@ -52,7 +44,15 @@ fn storage_error(thrown: &wasm_bindgen::JsValue) -> StorageError {
     }
 }
 
-/// A handle on localStorage, made only where the probe passed.
+/// localStorage as this page sees it now; None where reaching it throws (a sandboxed frame,
+/// blocked storage, or storage revoked while the page is open).
+fn storage_now() -> Option<web_sys::Storage> {
+    // Raw web-sys: gloo's `LocalStorage::raw()` throws out of the wasm where this fails.
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// A handle on localStorage, made only where the probe passed. Every call checks again that
+/// storage can still be reached, since gloo-storage's calls throw where it cannot.
 #[derive(Clone)]
 pub struct Store {
     _probed: (),
@@ -61,10 +61,7 @@ pub struct Store {
 impl Store {
     /// Opens localStorage if this page may use it (a probe write and delete must work).
     pub fn open() -> Result<Store, StorageError> {
-        // Raw web-sys: gloo's `LocalStorage::raw()` panics where this throws.
-        let storage = web_sys::window()
-            .and_then(|w| w.local_storage().ok().flatten())
-            .ok_or(StorageError::Unavailable)?;
+        let storage = storage_now().ok_or(StorageError::Unavailable)?;
         let probe = "honest-income.probe";
         storage
             .set_item(probe, "1")
@@ -75,6 +72,7 @@ impl Store {
 
     /// The JSON value at `key`, if there is one of type `T`.
     pub fn get<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
+        storage_now()?;
         LocalStorage::get(key).ok()
     }
 
@@ -85,7 +83,12 @@ impl Store {
         key: &str,
         value: &T,
     ) -> Result<(), StorageError> {
-        LocalStorage::set(key, value)?;
+        // Raw: gloo's `set` panics (`unreachable!`) when what setItem throws is not an Error
+        // object, as some page shims and extensions throw; the text is what `set` would write.
+        let storage = storage_now().ok_or(StorageError::Unavailable)?;
+        storage
+            .set_item(key, &to_json_text(value))
+            .map_err(|e| storage_error(&e))?;
         match self.get::<T>(key) {
             Some(back) if back == *value => Ok(()),
             _ => Err(StorageError::NotKept),
@@ -95,16 +98,15 @@ impl Store {
     /// The text at `key` as stored.
     pub fn read(&self, key: &str) -> Option<String> {
         // Raw: gloo's `get` parses, and a damaged record's text must be kept aside as it is.
-        LocalStorage::raw().get_item(key).ok().flatten()
+        storage_now()?.get_item(key).ok().flatten()
     }
 
     /// Writes text as it is, then reads it back.
     pub fn write(&self, key: &str, text: &str) -> Result<(), StorageError> {
         // Raw: gloo's `set` would quote the text; damaged records are kept aside verbatim and
         // the current plan's id has been stored as plain text since the first version.
-        LocalStorage::raw()
-            .set_item(key, text)
-            .map_err(|e| storage_error(&e))?;
+        let storage = storage_now().ok_or(StorageError::Unavailable)?;
+        storage.set_item(key, text).map_err(|e| storage_error(&e))?;
         match self.read(key) {
             Some(back) if back == text => Ok(()),
             _ => Err(StorageError::NotKept),
@@ -112,15 +114,19 @@ impl Store {
     }
 
     pub fn remove(&self, key: &str) {
-        LocalStorage::delete(key);
+        if storage_now().is_some() {
+            LocalStorage::delete(key);
+        }
     }
 
     /// Every key starting with `prefix`.
     pub fn keys(&self, prefix: &str) -> Vec<String> {
         // Raw: gloo lists keys only through `get_all`, which parses every value and fails on
         // the first that is not JSON (the current plan's id is plain text).
-        let storage = LocalStorage::raw();
-        (0..LocalStorage::length())
+        let Some(storage) = storage_now() else {
+            return Vec::new();
+        };
+        (0..storage.length().unwrap_or(0))
             .filter_map(|i| storage.key(i).ok().flatten())
             .filter(|k| k.starts_with(prefix))
             .collect()

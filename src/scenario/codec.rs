@@ -147,25 +147,46 @@ fn to_tree<T: Serialize>(value: &T) -> Value {
     from_json_text(&to_json_text(value)).unwrap_or(Value::Null)
 }
 
-/// True when every place the plan holds a struct holds a JSON object.
+/// True when every struct of the plan is a JSON object and every enum a string.
 ///
-/// serde's derive also reads a struct from an array of its fields in order. No version of the
-/// app writes one, and such a member was always refused as mistyped: a damaged record is kept
-/// aside, not opened half-read.
-fn structs_are_objects(scenario: &Value) -> bool {
+/// serde's derive also reads a struct from an array of its fields in order, and a unit variant
+/// from a map (`{"Eur": null}`). No version of the app writes either, and such a member was
+/// always refused as mistyped: a damaged record is kept aside, not opened half-read.
+fn plain_shape(scenario: &Value) -> bool {
     let Value::Object(calculators) = scenario else {
         return false;
     };
-    ["pricing", "break_even", "delayed"]
-        .iter()
-        .filter_map(|name| calculators.get(*name))
-        .all(|calculator| match calculator {
-            Value::Object(members) => ["layers", "costs", "streams"]
-                .iter()
-                .filter_map(|list| members.get(*list)?.as_array())
-                .all(|items| items.iter().all(|item| !item.is_array())),
-            _ => !calculator.is_array(),
-        })
+    let not_array = |v: &Value| !v.is_array();
+    let string_if_there =
+        |object: &Map<String, Value>, key: &str| object.get(key).is_none_or(Value::is_string);
+    calculators.iter().all(|(name, calculator)| {
+        let Value::Object(members) = calculator else {
+            return !(["pricing", "break_even", "delayed"].contains(&name.as_str())
+                && calculator.is_array());
+        };
+        let items = |list: &str| {
+            members
+                .get(list)
+                .and_then(Value::as_array)
+                .map(|a| a.as_slice())
+                .unwrap_or_default()
+        };
+        match name.as_str() {
+            "pricing" => {
+                string_if_there(members, "currency") && items("layers").iter().all(not_array)
+            }
+            "break_even" => {
+                string_if_there(members, "curve") && items("costs").iter().all(not_array)
+            }
+            "delayed" => items("streams").iter().all(|s| match s {
+                Value::Object(stream) => {
+                    string_if_there(stream, "kind") && string_if_there(stream, "members_mode")
+                }
+                other => !other.is_array(),
+            }),
+            _ => true,
+        }
+    })
 }
 
 /// Encodes a record for storage.
@@ -190,7 +211,7 @@ pub fn decode_record(raw: &str) -> Result<StoredRecord, RecordError> {
     };
     let scenario = object.remove("scenario").ok_or(RecordError::Corrupt)?;
     let scenario = migrate(schema, scenario)?;
-    if !structs_are_objects(&scenario) {
+    if !plain_shape(&scenario) {
         return Err(RecordError::Corrupt);
     }
     object.insert("scenario".into(), scenario);
@@ -290,7 +311,7 @@ pub fn decode_link(fragment: &str) -> Result<Scenario, LinkError> {
     }
     let mut value: Value = serde_json::from_str(LINK_V1_BASE).map_err(|_| LinkError::Damaged)?;
     apply(&mut value, patch);
-    if !structs_are_objects(&value) {
+    if !plain_shape(&value) {
         return Err(LinkError::Damaged);
     }
     let mut scenario: Scenario = from_json_text(&value.to_string()).ok_or(LinkError::Damaged)?;

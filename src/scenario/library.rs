@@ -120,11 +120,13 @@ pub struct Imported {
 
 /// Reads an export file; None when it is not one.
 pub fn decode_export(text: &str) -> Option<Imported> {
-    // Not an object: serde's derive would also read the members from an array, in order.
-    if !text.trim_start().starts_with('{') {
+    // Through a tree first, as records are read: a repeated member counts once (the last), and
+    // an array is not a file (serde's derive would read the members from one, in order).
+    let tree: Value = from_json_text(text)?;
+    if !tree.is_object() {
         return None;
     }
-    let file: ExportFileIn = from_json_text(text)?;
+    let file: ExportFileIn = from_json_text(&tree.to_string())?;
     if file.app != APP_NAME {
         return None;
     }
