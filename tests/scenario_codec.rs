@@ -447,3 +447,24 @@ fn an_export_file_is_an_object_and_a_repeated_member_counts_once() {
     let imported = decode_export(&repeated).expect("the last of a repeated member counts");
     assert_eq!((imported.records.len(), imported.skipped), (1, 0));
 }
+
+#[test]
+fn stream_ids_from_a_link_are_unique_and_a_new_stream_always_gets_a_free_one() {
+    use honest_income::scenario::delayed::StreamType;
+    let twice = r#"{"delayed":{"streams":[{"id":3,"name":"A","enabled":true,"kind":"blog","values":{}},{"id":3,"name":"B","enabled":true,"kind":"blog","values":{}}]}}"#;
+    let link = format!("s=1.{}", URL_SAFE_NO_PAD.encode(twice));
+    assert_eq!(decode_link(&link), Err(LinkError::Damaged));
+    let top = r#"{"delayed":{"next_id":4294967295,"streams":[{"id":4294967295,"name":"A","enabled":true,"kind":"blog","values":{}}]}}"#;
+    let link = format!("s=1.{}", URL_SAFE_NO_PAD.encode(top));
+    let mut scenario = decode_link(&link).expect("the largest id is still an id");
+    let first = scenario.delayed.add_stream(StreamType::Product);
+    let second = scenario.delayed.add_stream(StreamType::Subscription);
+    let mut ids: Vec<u32> = scenario.delayed.streams.iter().map(|s| s.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(
+        ids.len(),
+        3,
+        "every stream keeps its own id: {first}, {second}"
+    );
+}

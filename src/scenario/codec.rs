@@ -118,6 +118,11 @@ fn within_limits(s: &Scenario) -> bool {
         && b.costs.len() <= 50
         && b.costs.iter().all(|c| short(&c.name) && short(&c.amount))
         && d.streams.len() <= 20
+        // The page tells streams apart by id: a crafted plan must not repeat one.
+        && d.streams
+            .iter()
+            .enumerate()
+            .all(|(i, st)| d.streams[..i].iter().all(|other| other.id != st.id))
         && d.streams.iter().all(|st| {
             short(&st.name)
                 && [&st.values, &st.low, &st.high]

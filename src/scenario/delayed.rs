@@ -603,10 +603,19 @@ impl DelayedDraft {
     }
 
     fn fresh_id(&mut self) -> u32 {
-        let used = self.streams.iter().map(|s| s.id + 1).max().unwrap_or(0);
-        self.next_id = self.next_id.max(used);
-        let id = self.next_id;
-        self.next_id += 1;
+        let taken = |id: u32| self.streams.iter().any(|s| s.id == id);
+        let after_used = self
+            .streams
+            .iter()
+            .map(|s| s.id.saturating_add(1))
+            .max()
+            .unwrap_or(0);
+        let mut id = self.next_id.max(after_used);
+        // Only a crafted plan gets here (ids near u32::MAX): take the first free id instead.
+        if id == u32::MAX || taken(id) {
+            id = (0..u32::MAX).find(|&i| !taken(i)).unwrap_or(0);
+        }
+        self.next_id = id.saturating_add(1);
         id
     }
 
