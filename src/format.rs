@@ -1,5 +1,7 @@
-//! Numbers as people read them: money (via `Money`), percentages, counts and months.
+//! Numbers as people read them: money (via `Money`), percentages, counts, months and hours, and
+//! the Break-even verdict in plain words.
 
+use crate::engine::break_even::{BreakEven, BreakEvenInputs};
 use crate::engine::money::group_digits;
 pub use crate::engine::money::{Currency, Money, Rate};
 
@@ -78,4 +80,53 @@ pub fn money_compact(minor: f64, currency: Currency) -> String {
         format!("{}.{}", tenths / 10, tenths % 10)
     };
     format!("{sign}{symbol}{text}{suffix}")
+}
+
+/// Hours as a person reads them: whole when large, one decimal when small.
+pub fn hours(hours: f64) -> String {
+    if hours >= 100.0 || hours.fract() == 0.0 {
+        format!("{}", hours.round() as i64)
+    } else {
+        let tenths = (hours * 10.0).round() as i64;
+        format!("{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
+/// The plain-language verdict: when it pays back and what the hours earned by the horizon.
+pub fn verdict(inputs: &BreakEvenInputs, result: &BreakEven) -> String {
+    let money = |minor: f64| Money::from_estimate(minor, inputs.currency);
+    let headline = if inputs.count_time {
+        &result.month_valued
+    } else {
+        &result.month_cash
+    };
+    let mut text = match headline {
+        Ok(0) => "Nothing to pay back: there are no upfront or monthly costs.".to_string(),
+        Ok(m) if inputs.count_time => match &result.month_cash {
+            Ok(c) if c != m => {
+                format!("Pays back in month {m} counting your time (month {c} in cash alone).")
+            }
+            _ => format!("Pays back in month {m}, counting your time."),
+        },
+        Ok(m) => format!("Pays back in month {m} in cash."),
+        Err(e) => e.to_string(),
+    };
+    if let Some(last) = result.months.last() {
+        match last.hourly_rate {
+            Some(rate) if rate > 0.0 => text.push_str(&format!(
+                " By month {}, your hours earned {}/h against your {}/h.",
+                last.month,
+                money(rate),
+                money(inputs.hourly_value as f64)
+            )),
+            Some(_) => text.push_str(&format!(
+                " By month {}, your {} hours have earned nothing yet: {} in total.",
+                last.month,
+                hours(last.cumulative_hours),
+                money(last.cumulative_cash)
+            )),
+            None => {}
+        }
+    }
+    text
 }

@@ -233,7 +233,7 @@ fn a_growing_plan_that_pays_back_later_is_not_called_never() {
 
 #[test]
 fn the_verdict_reads_plainly() {
-    use honest_income::engine::break_even::verdict;
+    use honest_income::format::verdict;
     let p = plan();
     let r = break_even(&p);
     assert_eq!(

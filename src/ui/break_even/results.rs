@@ -1,9 +1,10 @@
 //! The Break-even results: the verdict, break-even in months and units, and the hours' worth.
 
 use super::BreakEvenState;
-use crate::engine::break_even::{round_hours, verdict, BreakEven, BreakEvenInputs, NoBreakEven};
+use crate::engine::break_even::{BreakEven, BreakEvenInputs, NoBreakEven};
 use crate::engine::money::Money;
 use crate::format::money_estimate;
+use crate::format::verdict;
 use crate::ui::fields::{FixFieldsNotice, PhoneSummaryBar};
 use leptos::prelude::*;
 
@@ -149,7 +150,7 @@ fn ResultBody(
                 <tr><th scope="row">"Month 1 contribution"</th><td>{m(result.first_month_contribution)}</td></tr>
                 <tr><th scope="row">"Monthly costs"</th><td>{m(-(inputs.monthly_costs as f64))}</td></tr>
                 <tr class="subtotal"><th scope="row">"Month 1 result in cash"</th><td>{m(result.first_month_result)}</td></tr>
-                <tr><th scope="row">{format!("Upkeep ({} h at your rate)", round_hours(inputs.upkeep_hours))}</th><td>{m(-inputs.upkeep_hours * inputs.hourly_value as f64)}</td></tr>
+                <tr><th scope="row">{format!("Upkeep ({} h at your rate)", crate::format::hours(inputs.upkeep_hours))}</th><td>{m(-inputs.upkeep_hours * inputs.hourly_value as f64)}</td></tr>
             </tbody>
             <tfoot>
                 <tr><th scope="row">"Month 1 result counting your time"</th><td>{m(result.first_month_result - inputs.upkeep_hours * inputs.hourly_value as f64)}</td></tr>
@@ -168,7 +169,7 @@ fn ResultBody(
                     view! {
                         <tr>
                             <th scope="row">{h.month}</th>
-                            <td class="num">{round_hours(row.cumulative_hours)}</td>
+                            <td class="num">{crate::format::hours(row.cumulative_hours)}</td>
                             <td class="num">{m(row.cumulative_cash)}</td>
                             <td class="num">{per_hour(h.rate)}</td>
                         </tr>

@@ -210,7 +210,7 @@ pub fn MonthTable() -> impl IntoView {
                                         <td class="num">{money_estimate(m.total, c)}</td>
                                         <td class="num">{money_estimate(-m.costs, c)}</td>
                                         <td class="num" class:negative=m.net < 0.0>{money_estimate(m.net, c)}</td>
-                                        <td class="num">{crate::engine::break_even::round_hours(m.hours)}</td>
+                                        <td class="num">{crate::format::hours(m.hours)}</td>
                                         <td class="num">{m.net_per_hour.map(|r| money_estimate(r, c)).unwrap_or_else(|| "-".into())}</td>
                                         <td class="num" class:negative=m.cumulative < 0.0>{money_estimate(m.cumulative, c)}</td>
                                     </tr>
