@@ -313,7 +313,13 @@ fn a_record_written_before_serde_reads_back_and_writes_equal_json() {
         record.scenario.break_even.costs[2].name,
         "Hosting\n(ünïcode)"
     );
-    assert_eq!(json(&encode_record(&record)), json(RECORD_HAND));
+    // Equal but for the plan's old `version` member, which no longer has a reader.
+    let mut expected = json(RECORD_HAND);
+    expected["scenario"]
+        .as_object_mut()
+        .unwrap()
+        .remove("version");
+    assert_eq!(json(&encode_record(&record)), expected);
 }
 
 #[test]
@@ -324,7 +330,15 @@ fn an_export_written_before_serde_reads_back_and_writes_equal_json() {
     assert_eq!(imported.records.len(), 2);
     assert_eq!(imported.records[0], decode_record(RECORD_HAND).unwrap());
     let again = encode_export(&imported.records, 1764581400999.0);
-    assert_eq!(json(&again), json(EXPORT_HAND));
+    // Equal but for the plans' old `version` member, which no longer has a reader.
+    let mut expected = json(EXPORT_HAND);
+    for record in expected["scenarios"].as_array_mut().unwrap() {
+        record["scenario"]
+            .as_object_mut()
+            .unwrap()
+            .remove("version");
+    }
+    assert_eq!(json(&again), expected);
 }
 
 #[test]

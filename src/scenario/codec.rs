@@ -319,10 +319,9 @@ pub fn decode_link(fragment: &str) -> Result<Scenario, LinkError> {
     if !plain_shape(&value) {
         return Err(LinkError::Damaged);
     }
-    let mut scenario: Scenario = from_json_text(&value.to_string()).ok_or(LinkError::Damaged)?;
+    let scenario: Scenario = from_json_text(&value.to_string()).ok_or(LinkError::Damaged)?;
     if !within_limits(&scenario) {
         return Err(LinkError::Damaged);
     }
-    scenario.version = SCHEMA_VERSION;
     Ok(scenario)
 }

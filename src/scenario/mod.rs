@@ -19,24 +19,15 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// One plan: the inputs of all calculators together. A missing calculator takes its defaults, so
 /// a partial plan still opens.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Plans written before December 2026 also carry a `"version": 1` member, which is ignored: the
+/// record's `schema` is the one version that counts.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Scenario {
-    pub version: u32,
     pub pricing: PricingDraft,
     pub break_even: BreakEvenDraft,
     pub delayed: delayed::DelayedDraft,
-}
-
-impl Default for Scenario {
-    fn default() -> Self {
-        Scenario {
-            version: SCHEMA_VERSION,
-            pricing: PricingDraft::default(),
-            break_even: BreakEvenDraft::default(),
-            delayed: delayed::DelayedDraft::default(),
-        }
-    }
 }
 
 impl Scenario {
