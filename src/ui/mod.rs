@@ -1,6 +1,7 @@
 //! Thin Leptos components: they read the scenario, call the engine through memos, and render.
 
 mod break_even;
+mod chart_canvas;
 mod compare;
 pub mod context;
 mod delayed;
@@ -9,7 +10,6 @@ mod fields;
 mod landing;
 mod layout;
 pub mod library;
-mod line_chart;
 mod pricing;
 mod scenario_bar;
 

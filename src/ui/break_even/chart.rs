@@ -2,7 +2,7 @@
 
 use super::BreakEvenState;
 use crate::chart::Series;
-use crate::ui::line_chart::{
+use crate::ui::chart_canvas::{
     line_columns, line_rows, ChartSpec, ChartTable, LineChartCanvas, LineChartSpec,
 };
 use leptos::prelude::*;

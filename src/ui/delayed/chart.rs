@@ -2,7 +2,7 @@
 
 use super::DelayedState;
 use crate::format::money_estimate;
-use crate::ui::line_chart::{ChartSpec, ChartTable, LineChartCanvas, StackedSpec};
+use crate::ui::chart_canvas::{ChartSpec, ChartTable, LineChartCanvas, StackedSpec};
 use leptos::prelude::*;
 
 #[component]

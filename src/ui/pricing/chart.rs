@@ -7,7 +7,7 @@ use crate::engine::fees::{FeeLayer, ProductKind};
 use crate::engine::presets::preset;
 use crate::engine::pricing::paid_charges;
 use crate::format::count;
-use crate::ui::line_chart::{
+use crate::ui::chart_canvas::{
     line_columns, line_rows, ChartSpec, ChartTable, LineChartCanvas, LineChartSpec,
 };
 use leptos::prelude::*;

@@ -1,4 +1,5 @@
-//! A line chart on a canvas that stays sharp at any devicePixelRatio and redraws with its box.
+//! Charts on a canvas (line charts and the stacked income chart) that stay sharp at any
+//! devicePixelRatio and redraw with their box, with a table alongside for screen readers.
 
 use crate::chart::{
     draw_lines, draw_stacked, ChartTheme, LineChart, Series, StackedChart, StackedTheme,
