@@ -259,3 +259,19 @@ fn the_time_valued_view_names_upkeep_in_its_sentence() {
     );
     assert!(r.month_cash.is_ok());
 }
+
+#[test]
+fn month_one_in_both_views_comes_from_the_engine() {
+    let mut p = plan();
+    p.upkeep_hours = 3.0;
+    let r = break_even(&p);
+    assert_eq!(p.upkeep_value(), 3.0 * p.hourly_value as f64);
+    assert_eq!(
+        r.first_month_result_valued,
+        r.first_month_result - p.upkeep_value()
+    );
+    assert_eq!(
+        r.first_month_result,
+        r.first_month_contribution - p.monthly_costs as f64
+    );
+}

@@ -125,6 +125,11 @@ impl BreakEvenInputs {
         self.monthly_costs as f64 + self.time_cost(self.upkeep_hours, valued)
     }
 
+    /// A month's upkeep hours at the hourly value.
+    pub fn upkeep_value(&self) -> f64 {
+        self.time_cost(self.upkeep_hours, true)
+    }
+
     /// Hours at the hourly value in the time-valued view; nothing in the cash view.
     fn time_cost(&self, hours: f64, valued: bool) -> f64 {
         if valued {
@@ -214,6 +219,8 @@ pub struct BreakEven {
     pub first_month_contribution: f64,
     /// Month 1's contribution minus the fixed monthly costs (cash view).
     pub first_month_result: f64,
+    /// The same, less the upkeep hours at the hourly value (time-valued view).
+    pub first_month_result_valued: f64,
     /// Whole sales that pay back the upfront cost (in the headline view).
     pub units_upfront: Result<u64, NoBreakEven>,
     /// Whole sales that pay back the upfront cost and `fixed_months` months of fixed costs.
@@ -274,6 +281,7 @@ pub fn break_even(inputs: &BreakEvenInputs) -> BreakEven {
     let first = &months[0];
     let first_month_contribution = first.contribution;
     let first_month_result = first.contribution - inputs.fixed_monthly(false);
+    let first_month_result_valued = first.contribution - inputs.fixed_monthly(true);
 
     let month_for = |valued: bool| -> Result<u32, NoBreakEven> {
         if inputs.upfront(valued) <= 0.0 && inputs.fixed_monthly(valued) <= 0.0 {
@@ -340,6 +348,7 @@ pub fn break_even(inputs: &BreakEvenInputs) -> BreakEven {
         contribution_per_sale: contribution,
         first_month_contribution,
         first_month_result,
+        first_month_result_valued,
         units_upfront: units_for(inputs.upfront(headline_valued), inputs),
         units_with_fixed: units_for(fixed_cost, inputs),
         month_cash: month_for(false),

@@ -150,10 +150,10 @@ fn ResultBody(
                 <tr><th scope="row">"Month 1 contribution"</th><td>{m(result.first_month_contribution)}</td></tr>
                 <tr><th scope="row">"Monthly costs"</th><td>{m(-(inputs.monthly_costs as f64))}</td></tr>
                 <tr class="subtotal"><th scope="row">"Month 1 result in cash"</th><td>{m(result.first_month_result)}</td></tr>
-                <tr><th scope="row">{format!("Upkeep ({} h at your rate)", crate::format::hours(inputs.upkeep_hours))}</th><td>{m(-inputs.upkeep_hours * inputs.hourly_value as f64)}</td></tr>
+                <tr><th scope="row">{format!("Upkeep ({} h at your rate)", crate::format::hours(inputs.upkeep_hours))}</th><td>{m(-inputs.upkeep_value())}</td></tr>
             </tbody>
             <tfoot>
-                <tr><th scope="row">"Month 1 result counting your time"</th><td>{m(result.first_month_result - inputs.upkeep_hours * inputs.hourly_value as f64)}</td></tr>
+                <tr><th scope="row">"Month 1 result counting your time"</th><td>{m(result.first_month_result_valued)}</td></tr>
             </tfoot>
         </table>
 
