@@ -109,3 +109,25 @@ fn one_net_per_sale_and_one_cost_total_for_every_calculator() {
         "no net while Pricing has a field to fix"
     );
 }
+
+/// Every Delayed-income field has a bound of its own but money, which has the one money limit.
+#[test]
+fn every_delayed_field_but_money_has_its_own_bound() {
+    use honest_income::scenario::delayed::{
+        Unit, BLOG_FIELDS, EFFORT_FIELDS, PRODUCT_FIELDS, SUBSCRIPTION_FIELDS,
+    };
+    let all = [
+        BLOG_FIELDS,
+        PRODUCT_FIELDS,
+        SUBSCRIPTION_FIELDS,
+        EFFORT_FIELDS,
+    ]
+    .concat();
+    assert!(all.iter().any(|f| f.unit == Unit::Money));
+    for field in &all {
+        match field.unit {
+            Unit::Money => assert_eq!(field.max, None, "{}", field.key),
+            _ => assert!(field.max.is_some_and(|m| m > 0.0), "{}", field.key),
+        }
+    }
+}

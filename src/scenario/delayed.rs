@@ -39,8 +39,9 @@ pub struct FieldSpec {
     pub label: &'static str,
     pub hint: &'static str,
     pub unit: Unit,
-    /// Largest value accepted, in the unit as typed (percent as typed, months, visitors).
-    pub max: f64,
+    /// Largest value accepted, in the unit as typed (percent as typed, months, visitors); None
+    /// for money, which every calculator bounds the same way (`engine::fields::parse_money`).
+    pub max: Option<f64>,
     /// The field can get a low and a high value for the uncertainty band.
     pub uncertain: bool,
 }
@@ -57,7 +58,19 @@ const fn spec(
         label,
         hint,
         unit,
-        max,
+        max: Some(max),
+        uncertain: false,
+    }
+}
+
+/// A money field: its bound is the calculators' money limit, not a number of its own.
+const fn money(key: &'static str, label: &'static str, hint: &'static str) -> FieldSpec {
+    FieldSpec {
+        key,
+        label,
+        hint,
+        unit: Unit::Money,
+        max: None,
         uncertain: false,
     }
 }
@@ -122,19 +135,15 @@ pub const BLOG_FIELDS: &[FieldSpec] = &[
         Unit::Percent,
         100.0,
     )),
-    spec(
+    money(
         "commission",
         "Average commission",
         "What you earn per affiliate sale.",
-        Unit::Money,
-        0.0,
     ),
-    spec(
+    money(
         "ads_rpm",
         "Ads revenue per 1,000 visitors",
         "Display ads (about $5; premium networks more).",
-        Unit::Money,
-        0.0,
     ),
     spec(
         "ads_min",
@@ -195,12 +204,10 @@ pub const PRODUCT_FIELDS: &[FieldSpec] = &[
         Unit::Count,
         BIG,
     ),
-    spec(
+    money(
         "net_per_sale",
         "Net per sale",
         "What one sale leaves after fees.",
-        Unit::Money,
-        0.0,
     ),
 ];
 
@@ -240,12 +247,10 @@ pub const SUBSCRIPTION_FIELDS: &[FieldSpec] = &[
         Unit::Percent,
         100.0,
     )),
-    spec(
+    money(
         "price",
         "Net monthly price per member",
         "After platform and payment fees.",
-        Unit::Money,
-        0.0,
     ),
 ];
 
@@ -483,11 +488,13 @@ pub enum Part {
 
 /// Reads a field's text in its unit: money in minor units, percentages as fractions.
 pub fn read(spec: &FieldSpec, text: &str, currency: Currency) -> Result<f64, FieldError> {
+    // Every field but money's has its own bound (the field table's tests check each has one).
+    let bound = spec.max.unwrap_or(f64::MAX);
     match spec.unit {
-        Unit::Count | Unit::Months | Unit::Hours => parse_count(text, spec.max),
-        Unit::Percent => parse_percent(text, spec.max as i64).map(|r| r.as_fraction()),
+        Unit::Count | Unit::Months | Unit::Hours => parse_count(text, bound),
+        Unit::Percent => parse_percent(text, bound as i64).map(|r| r.as_fraction()),
         Unit::Money => parse_money(text, currency).map(|m| m as f64),
-        Unit::WholeMonths => parse_whole(text, spec.max as u64).map(|m| m as f64),
+        Unit::WholeMonths => parse_whole(text, bound as u64).map(|m| m as f64),
     }
 }
 
