@@ -139,3 +139,18 @@ fn the_engine_imports_nothing_from_the_rest_of_the_crate() {
         offenders.join("\n")
     );
 }
+
+#[test]
+fn the_delayed_model_does_not_import_its_presets() {
+    let offenders = offending_lines("src/scenario", &[], |line| line.contains("delayed_presets"))
+        .into_iter()
+        .filter(|l| {
+            l.starts_with("src/scenario/delayed.rs") || l.starts_with("src/scenario/delayed/")
+        })
+        .collect::<Vec<_>>();
+    assert!(
+        offenders.is_empty(),
+        "delayed_presets imports the model; the model must not import it back:\n{}",
+        offenders.join("\n")
+    );
+}

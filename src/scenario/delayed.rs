@@ -556,12 +556,6 @@ pub struct DelayedDraft {
     pub next_id: u32,
 }
 
-impl Default for DelayedDraft {
-    fn default() -> Self {
-        super::delayed_presets::bloggers_first_year()
-    }
-}
-
 /// Everything the engine needs, validated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DelayedInputs {
