@@ -2,71 +2,63 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startApp, openPage } from './browser.mjs';
+import { startApp } from './browser.mjs';
+import { DelayedIncomePage } from './calculator-pages.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app.close(); });
 
-async function open(options) {
-  const { page, context, errors } = await openPage(app.browser, `${app.url}?page=delayed-income`, options);
-  await page.getByRole('heading', { level: 1, name: 'Delayed income' }).waitFor();
-  return { page, context, errors };
-}
-
-const milestones = (page) => page.getByTestId('milestones').innerText();
-const draws = (page) => page.locator('canvas').evaluate((c) => Number(c.dataset.draws));
-
-async function retype(page, label, text) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.fill(text);
-}
+const open = (options) => DelayedIncomePage.open(app.browser, app.url, options);
 
 test('the blogger preset reads as the essay does, and a change moves chart and milestones', async () => {
-  const { page, context, errors } = await open();
-  assert.match(await milestones(page), /First income: month 4/);
-  assert.match(await milestones(page), /Net beats your \$500\.00 target: month 9/);
-  const table = page.getByRole('table', { name: /month by month/i });
+  const d = await open();
+  const { page, errors } = d;
+  assert.match(await d.milestones(), /First income: month 4/);
+  assert.match(await d.milestones(), /Net beats your \$500\.00 target: month 9/);
+  const table = d.monthTable();
   assert.equal(await table.locator('tbody tr').count(), 24);
   await page.waitForFunction(() => Number(document.querySelector('canvas').dataset.draws) > 0);
-  const before = await draws(page);
-  await retype(page, 'Launch month', '2');
-  await page.waitForFunction((n) => Number(document.querySelector('canvas').dataset.draws) > n, before);
-  assert.match(await milestones(page), /First income: month 2/);
+  const before = await d.draws();
+  await d.fill('Launch month', '2');
+  await d.waitForRedrawAfter(before);
+  assert.match(await d.milestones(), /First income: month 2/);
   assert.deepEqual(errors, []);
-  await context.close();
+  await d.close();
 });
 
 test('streams are added, renamed, switched off, duplicated and removed', async () => {
-  const { page, context } = await open();
-  await page.getByRole('button', { name: '+ Subscription or membership' }).click();
-  const names = () => page.locator('fieldset.stream legend').allInnerTexts();
+  const d = await open();
+  const { page } = d;
+  await d.button('+ Subscription or membership').click();
+  const names = () => d.streamNames();
   assert.equal((await names()).length, 3);
   await page.getByLabel('Stream name').last().fill('Members club');
   assert.ok(await page.getByRole('checkbox', { name: 'Include Members club in the plan' }).isChecked());
-  let headers = await page.getByRole('table', { name: /month by month/i }).locator('thead th').allInnerTexts();
+  let headers = await d.monthTable().locator('thead th').allInnerTexts();
   assert.ok(headers.includes('Members club'));
 
   await page.getByRole('checkbox', { name: 'Include Members club in the plan' }).uncheck();
-  headers = await page.getByRole('table', { name: /month by month/i }).locator('thead th').allInnerTexts();
+  headers = await d.monthTable().locator('thead th').allInnerTexts();
   assert.ok(!headers.includes('Members club'), 'a switched-off stream leaves the plan');
 
-  await page.getByRole('button', { name: 'Duplicate Blog' }).click();
+  await d.button('Duplicate Blog').click();
   assert.ok((await names()).some((n) => n.startsWith('Blog (copy)')));
-  await page.getByRole('button', { name: 'Remove Blog (copy)' }).click();
-  await page.getByRole('button', { name: 'Remove Members club' }).click();
+  await d.button('Remove Blog (copy)').click();
+  await d.button('Remove Members club').click();
   assert.equal((await names()).length, 2);
 
-  await page.getByRole('button', { name: '+ Blog (affiliate and ads)' }).click();
-  await page.getByRole('button', { name: '+ Digital product' }).click();
+  await d.button('+ Blog (affiliate and ads)').click();
+  await d.button('+ Digital product').click();
   assert.equal((await names()).length, 4);
-  await context.close();
+  await d.close();
 });
 
 test('uncertainty adds a band, a probability and break-even quantiles, reproducibly', async () => {
-  const { page, context } = await open();
+  const d = await open();
+  const { page } = d;
   await page.getByLabel('Show the uncertainty').check();
-  const summary = page.getByTestId('uncertainty');
+  const summary = d.uncertainty();
   await summary.waitFor();
   const first = await summary.innerText();
   assert.match(first, /Chance that net reaches \$500\.00 a month by month 12: \d+ %/);
@@ -78,7 +70,7 @@ test('uncertainty adds a band, a probability and break-even quantiles, reproduci
   await page.getByLabel('Show the uncertainty').check();
   assert.equal(await summary.innerText(), first);
   // A new seed: another sample of the same shape, kept with the plan across a reload.
-  await page.getByRole('button', { name: 'New seed' }).click();
+  await d.button('New seed').click();
   await page.waitForFunction(() => !document.querySelector('[data-testid=uncertainty]').innerText.includes('seed 2026.'));
   const reseeded = await summary.innerText();
   const seed = reseeded.match(/From 1000 simulated futures, seed (\d+)\./)?.[1];
@@ -92,19 +84,20 @@ test('uncertainty adds a band, a probability and break-even quantiles, reproduci
   await page.reload();
   await summary.waitFor();
   assert.equal(await summary.innerText(), reseeded, 'the same seed gives the same band after a reload');
-  await retype(page, 'Low (Visitors per post per month at plateau)', '700');
+  await d.fill('Low (Visitors per post per month at plateau)', '700');
   assert.equal(
     (await page.locator('[id$="-plateau-low-error"]').innerText()).trim(),
     "The low value can't be above the plan's value.",
   );
-  await context.close();
+  await d.close();
 });
 
 test('the CSV export holds the assumptions and every month', async () => {
-  const { page, context } = await open();
+  const d = await open();
+  const { page } = d;
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export CSV' }).click(),
+    d.button('Export CSV').click(),
   ]);
   assert.equal(download.suggestedFilename(), 'delayed-income.csv');
   const text = fs.readFileSync(await download.path(), 'utf8');
@@ -115,22 +108,23 @@ test('the CSV export holds the assumptions and every month', async () => {
   assert.equal(header >= 0 && lines[header], 'month,income: Blog,income: $27 workshop,total income,costs,net,hours,net per hour,cumulative net');
   assert.equal(lines.length - header - 1, 24);
   assert.match(lines[header + 4], /^4,8\.35,190\.40,198\.75,35\.00,163\.75,42\.0,3\.90,58\.75$/);
-  await context.close();
+  await d.close();
 });
 
 test('bad values get sentences; presets load; the phone layout fits', async () => {
-  const { page, context, errors } = await open({ viewport: { width: 390, height: 844 } });
-  await retype(page, 'Horizon in months', '0');
+  const d = await open({ viewport: { width: 390, height: 844 } });
+  const { page, errors } = d;
+  await d.fill('Horizon in months', '0');
   assert.match(await page.getByRole('region', { name: 'Results' }).innerText(), /Results will show once these fields hold valid numbers: Horizon in months\./);
-  await retype(page, 'Horizon in months', '120');
+  await d.fill('Horizon in months', '120');
   await page.getByLabel('Preset plan').selectOption({ label: 'A small SaaS' });
-  await page.getByRole('button', { name: 'Load' }).click();
-  assert.match(await milestones(page), /First income: month 4/);
+  await d.button('Load').click();
+  assert.match(await d.milestones(), /First income: month 4/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone screen`);
   await page.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? 'test-results'}/delayed-phone.png`, fullPage: true });
   const body = await page.locator('body').textContent();
   assert.doesNotMatch(body, /NaN|Infinity|undefined/);
   assert.deepEqual(errors, []);
-  await context.close();
+  await d.close();
 });

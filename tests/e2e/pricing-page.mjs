@@ -1,18 +1,43 @@
-// Page object for the Pricing calculator: what a person sees and does, by labels and roles.
+// Page objects for the calculators: what a person sees and does, by labels and roles.
+// CalculatorPage holds what every calculator has (fields, their sentences, the results);
+// PricingPage adds Pricing's own controls. Break-even and Delayed income: calculator-pages.mjs.
 import { openPage } from './browser.mjs';
 
-export class PricingPage {
+/** Moves to another calculator through the navigation, as a person would. */
+export async function goTo(page, name) {
+  await page.getByRole('navigation', { name: 'Calculators' }).getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+export class CalculatorPage {
+  static slug = '';
+  static heading = '';
+
   constructor(page) {
     this.page = page;
   }
 
+  /** Opens this calculator's own address in a new browser context. */
   static async open(browser, url, options) {
-    const { page, context, errors } = await openPage(browser, `${url}?page=pricing`, options);
-    const pricing = new PricingPage(page);
-    pricing.context = context;
-    pricing.errors = errors;
-    await page.getByRole('heading', { name: 'Pricing', level: 1 }).waitFor();
-    return pricing;
+    const { page, context, errors } = await openPage(browser, `${url}?page=${this.slug}`, options);
+    const calculator = new this(page);
+    calculator.context = context;
+    calculator.errors = errors;
+    await page.getByRole('heading', { name: this.heading, level: 1 }).waitFor();
+    return calculator;
+  }
+
+  /** The same tab, moved to another calculator through the navigation. */
+  async goTo(Calculator) {
+    await goTo(this.page, Calculator.heading);
+    const other = new Calculator(this.page);
+    other.context = this.context;
+    other.errors = this.errors;
+    return other;
+  }
+
+  button(name) {
+    return this.page.getByRole('button', { name });
   }
 
   field(label) {
@@ -25,8 +50,9 @@ export class PricingPage {
     if (text !== '') await input.pressSequentially(text);
   }
 
-  async choosePlatform(name) {
-    await this.page.getByLabel('Platform', { exact: true }).selectOption({ label: name });
+  /** Fills a field at once (no keystrokes), as pasting would. */
+  async fill(label, text) {
+    await this.field(label).fill(text);
   }
 
   /** The sentence shown beside a field (its accessible description minus the hint). */
@@ -50,5 +76,14 @@ export class PricingPage {
 
   async close() {
     await this.context.close();
+  }
+}
+
+export class PricingPage extends CalculatorPage {
+  static slug = 'pricing';
+  static heading = 'Pricing';
+
+  async choosePlatform(name) {
+    await this.page.getByLabel('Platform', { exact: true }).selectOption({ label: name });
   }
 }
