@@ -154,3 +154,48 @@ fn the_delayed_model_does_not_import_its_presets() {
         offenders.join("\n")
     );
 }
+
+/// Every field key the Delayed-income code reads by name is one of the field tables' keys, so a
+/// typo fails here instead of reading as a silent 0.
+#[test]
+fn every_delayed_field_read_by_name_exists() {
+    use honest_income::scenario::delayed::{
+        BLOG_FIELDS, EFFORT_FIELDS, PRODUCT_FIELDS, SUBSCRIPTION_FIELDS,
+    };
+    let keys: Vec<&str> = [
+        BLOG_FIELDS,
+        PRODUCT_FIELDS,
+        SUBSCRIPTION_FIELDS,
+        EFFORT_FIELDS,
+    ]
+    .concat()
+    .iter()
+    .map(|f| f.key)
+    .collect();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let mut read = 0;
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        for call in ["value(\"", "range(\""] {
+            for (at, _) in text.match_indices(call) {
+                if !file.ends_with("scenario/delayed.rs") {
+                    continue;
+                }
+                let rest = &text[at + call.len()..];
+                let key = &rest[..rest.find('"').unwrap()];
+                assert!(
+                    keys.contains(&key),
+                    "{}: no field named {key:?}",
+                    file.display()
+                );
+                read += 1;
+            }
+        }
+    }
+    assert!(
+        read > 20,
+        "expected the engine inputs to read fields by name, found {read}"
+    );
+}

@@ -131,3 +131,42 @@ fn every_delayed_field_but_money_has_its_own_bound() {
         }
     }
 }
+
+/// A misspelt field key would read as a silent 0: every key a preset or a new stream holds is a
+/// field of its kind, and every field of its kind has a value.
+#[test]
+fn every_key_a_stream_holds_is_one_of_its_fields() {
+    use honest_income::scenario::delayed::{StreamDraft, StreamType, EFFORT_FIELDS};
+    use honest_income::scenario::delayed_presets::DELAYED_PRESETS;
+    let mut streams: Vec<StreamDraft> = DELAYED_PRESETS
+        .iter()
+        .flat_map(|p| (p.build)().streams)
+        .collect();
+    for kind in [
+        StreamType::Blog,
+        StreamType::Product,
+        StreamType::Subscription,
+    ] {
+        streams.push(StreamDraft::new(0, kind));
+    }
+    for s in &streams {
+        let fields: Vec<_> = s.kind.fields().iter().chain(EFFORT_FIELDS).collect();
+        for (part, map) in [("value", &s.values), ("low", &s.low), ("high", &s.high)] {
+            for key in map.keys() {
+                let field = fields.iter().find(|f| f.key == key.as_str());
+                assert!(field.is_some(), "{}: {part} of unknown field {key}", s.name);
+                if part != "value" {
+                    assert!(field.unwrap().uncertain, "{}: {key} has no range", s.name);
+                }
+            }
+        }
+        for field in &fields {
+            assert!(
+                s.values.contains_key(field.key),
+                "{}: no value for {}",
+                s.name,
+                field.key
+            );
+        }
+    }
+}

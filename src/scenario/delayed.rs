@@ -302,7 +302,7 @@ impl StreamType {
         }
     }
 
-    fn fields(self) -> &'static [FieldSpec] {
+    pub fn fields(self) -> &'static [FieldSpec] {
         match self {
             StreamType::Blog => BLOG_FIELDS,
             StreamType::Product => PRODUCT_FIELDS,
