@@ -1,0 +1,289 @@
+//! The Delayed-income fields, one table per stream kind: key, label, hint, unit and bounds,
+//! and how a field's typed text is read.
+
+use crate::engine::delayed::MAX_HORIZON;
+use crate::engine::fields::{parse_count, parse_money, parse_percent, parse_whole, FieldError};
+use crate::engine::money::Currency;
+
+/// What kind of number a field holds, which decides how it is read and shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// A count or average (visitors, sales, posts).
+    Count,
+    /// A percentage, read as a fraction.
+    Percent,
+    /// Money in the scenario's currency.
+    Money,
+    /// Months, fractions allowed (delays, half-lives).
+    Months,
+    /// A month number or a whole count of months.
+    WholeMonths,
+    /// Hours per month.
+    Hours,
+}
+
+/// One field of a stream: its key in the stream's map, label, hint, unit and bounds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FieldSpec {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub unit: Unit,
+    /// Largest value accepted, in the unit as typed (percent as typed, months, visitors); None
+    /// for money, which every calculator bounds the same way (`engine::fields::parse_money`).
+    pub max: Option<f64>,
+    /// The field can get a low and a high value for the uncertainty band.
+    pub uncertain: bool,
+}
+
+const fn spec(
+    key: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    unit: Unit,
+    max: f64,
+) -> FieldSpec {
+    FieldSpec {
+        key,
+        label,
+        hint,
+        unit,
+        max: Some(max),
+        uncertain: false,
+    }
+}
+
+/// A money field: its bound is the calculators' money limit, not a number of its own.
+const fn money(key: &'static str, label: &'static str, hint: &'static str) -> FieldSpec {
+    FieldSpec {
+        key,
+        label,
+        hint,
+        unit: Unit::Money,
+        max: None,
+        uncertain: false,
+    }
+}
+
+const fn uncertain(spec: FieldSpec) -> FieldSpec {
+    FieldSpec {
+        uncertain: true,
+        ..spec
+    }
+}
+
+const BIG: f64 = 10_000_000.0;
+const MONTHS: f64 = MAX_HORIZON as f64;
+
+pub const BLOG_FIELDS: &[FieldSpec] = &[
+    spec(
+        "posts",
+        "Posts per month",
+        "How many posts you publish each month.",
+        Unit::Count,
+        1000.0,
+    ),
+    spec(
+        "publish_months",
+        "Months of publishing",
+        "Posts come out in months 1 to this one.",
+        Unit::WholeMonths,
+        MONTHS,
+    ),
+    spec(
+        "delay",
+        "Months before search traffic",
+        "A new post gets almost no search visitors at first (3 is typical).",
+        Unit::Months,
+        MONTHS,
+    ),
+    spec(
+        "ramp",
+        "Months from first visitors to plateau",
+        "Then traffic climbs in an S-curve (12-20 months is typical).",
+        Unit::Months,
+        MONTHS,
+    ),
+    uncertain(spec(
+        "plateau",
+        "Visitors per post per month at plateau",
+        "A post's steady monthly visitors once it ranks.",
+        Unit::Count,
+        BIG,
+    )),
+    uncertain(spec(
+        "click_through",
+        "Click-through to affiliate links",
+        "Share of visitors who click (1-5 %).",
+        Unit::Percent,
+        100.0,
+    )),
+    uncertain(spec(
+        "conversion",
+        "Affiliate conversion",
+        "Share of clicks that buy (0.5-3 %).",
+        Unit::Percent,
+        100.0,
+    )),
+    money(
+        "commission",
+        "Average commission",
+        "What you earn per affiliate sale.",
+    ),
+    money(
+        "ads_rpm",
+        "Ads revenue per 1,000 visitors",
+        "Display ads (about $5; premium networks more).",
+    ),
+    spec(
+        "ads_min",
+        "Visitors a month to qualify for ads",
+        "Ad networks take a blog above this traffic.",
+        Unit::Count,
+        BIG,
+    ),
+];
+
+pub const PRODUCT_FIELDS: &[FieldSpec] = &[
+    spec(
+        "launch_month",
+        "Launch month",
+        "The month it goes on sale.",
+        Unit::WholeMonths,
+        MONTHS,
+    ),
+    spec(
+        "launch_sales",
+        "Launch-month sales",
+        "Sales in the launch month.",
+        Unit::Count,
+        BIG,
+    ),
+    spec(
+        "audience",
+        "Audience size",
+        "Subscribers or followers who hear about the launch.",
+        Unit::Count,
+        BIG,
+    ),
+    spec(
+        "audience_conversion",
+        "Audience conversion",
+        "Share of the audience who buy at launch (1-3 %).",
+        Unit::Percent,
+        100.0,
+    ),
+    uncertain(spec(
+        "half_life",
+        "Half-life of the launch bump",
+        "Months for sales above the baseline to halve (1-2).",
+        Unit::Months,
+        MONTHS,
+    )),
+    spec(
+        "baseline",
+        "Baseline sales per month",
+        "Sales once the launch has faded.",
+        Unit::Count,
+        BIG,
+    ),
+    spec(
+        "per_thousand",
+        "Extra sales per 1,000 blog visitors",
+        "How the blog's traffic lifts the baseline (0 if unrelated).",
+        Unit::Count,
+        BIG,
+    ),
+    money(
+        "net_per_sale",
+        "Net per sale",
+        "What one sale leaves after fees.",
+    ),
+];
+
+pub const SUBSCRIPTION_FIELDS: &[FieldSpec] = &[
+    spec(
+        "start_month",
+        "Start month",
+        "The month members can first join.",
+        Unit::WholeMonths,
+        MONTHS,
+    ),
+    uncertain(spec(
+        "members",
+        "New members per month",
+        "Members who join each month (at the start, if growing).",
+        Unit::Count,
+        BIG,
+    )),
+    spec(
+        "growth",
+        "Monthly growth of new members",
+        "How much the monthly joiners grow each month.",
+        Unit::Percent,
+        1000.0,
+    ),
+    uncertain(spec(
+        "share",
+        "Share of blog visitors who join",
+        "Of each month's blog visitors (0.1-1 %).",
+        Unit::Percent,
+        100.0,
+    )),
+    uncertain(spec(
+        "churn",
+        "Churn per month",
+        "Share of members who leave each month (3-7 %).",
+        Unit::Percent,
+        100.0,
+    )),
+    money(
+        "price",
+        "Net monthly price per member",
+        "After platform and payment fees.",
+    ),
+];
+
+pub const EFFORT_FIELDS: &[FieldSpec] = &[
+    spec(
+        "build_months",
+        "Build months",
+        "Months of building just before it launches or starts (a blog: from month 1); upkeep after.",
+        Unit::WholeMonths,
+        MONTHS,
+    ),
+    spec(
+        "build_hours",
+        "Hours per month while building",
+        "",
+        Unit::Hours,
+        744.0,
+    ),
+    spec(
+        "upkeep_hours",
+        "Hours per month after",
+        "Upkeep: updates, support, promotion.",
+        Unit::Hours,
+        744.0,
+    ),
+];
+
+/// Which of a field's values: the plan's own, or the low or high end of its range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    Value,
+    Low,
+    High,
+}
+
+/// Reads a field's text in its unit: money in minor units, percentages as fractions.
+pub fn read(spec: &FieldSpec, text: &str, currency: Currency) -> Result<f64, FieldError> {
+    // Every field but money's has its own bound (the field table's tests check each has one).
+    let bound = spec.max.unwrap_or(f64::MAX);
+    match spec.unit {
+        Unit::Count | Unit::Months | Unit::Hours => parse_count(text, bound),
+        Unit::Percent => parse_percent(text, bound as i64).map(|r| r.as_fraction()),
+        Unit::Money => parse_money(text, currency).map(|m| m as f64),
+        Unit::WholeMonths => parse_whole(text, bound as u64).map(|m| m as f64),
+    }
+}

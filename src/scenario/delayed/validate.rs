@@ -1,0 +1,288 @@
+//! Validation of a Delayed-income plan as typed into the engine's plan: a sentence per field
+//! that needs fixing, or everything the engine needs.
+
+use super::fields::{read, Part, EFFORT_FIELDS};
+use super::stream::{MembersMode, StreamType};
+use super::DelayedDraft;
+use crate::engine::delayed::monte_carlo::{Range, StreamRanges, Uncertainty, MAX_PATHS};
+use crate::engine::delayed::{
+    Blog, Effort, NewMembers, Plan, Product, Stream, StreamKind, Subscription, MAX_HORIZON,
+};
+use crate::engine::fields::{parse_signed_money, parse_whole, FieldError};
+use crate::engine::money::Currency;
+use std::fmt;
+
+/// Why a Delayed-income field is not usable (a value, a low or high bound, or a product net taken
+/// from Pricing); Display is the sentence beside it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DelayedError {
+    Field(FieldError),
+    LowAboveValue,
+    HighBelowValue,
+    /// The product takes its net per sale from Pricing, whose fields need fixing.
+    PricingInvalid,
+}
+
+impl fmt::Display for DelayedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DelayedError::Field(e) => e.fmt(f),
+            DelayedError::LowAboveValue => write!(f, "The low value can't be above the plan's value."),
+            DelayedError::HighBelowValue => {
+                write!(f, "The high value can't be below the plan's value.")
+            }
+            DelayedError::PricingInvalid => write!(
+                f,
+                "The Pricing calculator has a field to fix; or switch off \"Use the net per sale from Pricing\"."
+            ),
+        }
+    }
+}
+
+/// Names a field of the Delayed-income form.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum DelayedField {
+    Stream {
+        id: u32,
+        key: &'static str,
+        part: Part,
+    },
+    ProductNet {
+        id: u32,
+    },
+    Horizon,
+    Target,
+    TargetBy,
+    Paths,
+}
+
+/// Everything the engine needs, validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DelayedInputs {
+    pub plan: Plan,
+    /// The enabled streams' ids, in plan order.
+    pub stream_ids: Vec<u32>,
+    pub uncertainty: Option<Uncertainty>,
+}
+
+pub type DelayedErrors = Vec<(DelayedField, DelayedError)>;
+
+impl DelayedDraft {
+    /// The sentence for one field, if its text is not acceptable.
+    pub fn field_error(
+        &self,
+        field: &DelayedField,
+        currency: Currency,
+        pricing_net: Option<i64>,
+    ) -> Option<DelayedError> {
+        match field {
+            DelayedField::Horizon => match parse_whole(&self.horizon, u64::from(MAX_HORIZON)) {
+                Ok(0) => Some(DelayedError::Field(FieldError::TooSmall {
+                    min: "1".into(),
+                })),
+                other => other.err().map(DelayedError::Field),
+            },
+            DelayedField::Target => parse_signed_money(&self.target, currency)
+                .err()
+                .map(DelayedError::Field),
+            DelayedField::TargetBy => parse_whole(&self.target_by, u64::from(MAX_HORIZON))
+                .err()
+                .map(DelayedError::Field),
+            DelayedField::Paths => match parse_whole(&self.paths, u64::from(MAX_PATHS)) {
+                Ok(n) if n < 100 => Some(DelayedError::Field(FieldError::TooSmall {
+                    min: "100".into(),
+                })),
+                other => other.err().map(DelayedError::Field),
+            },
+            DelayedField::ProductNet { id } => {
+                let stream = self.stream(*id)?;
+                (stream.use_pricing_net && pricing_net.is_none())
+                    .then_some(DelayedError::PricingInvalid)
+            }
+            DelayedField::Stream { id, key, part } => {
+                let stream = self.stream(*id)?;
+                let spec = stream
+                    .kind
+                    .fields()
+                    .iter()
+                    .chain(EFFORT_FIELDS)
+                    .find(|f| f.key == *key)?;
+                let value = read(spec, &stream.text(Part::Value, key), currency);
+                match part {
+                    Part::Value => value.err().map(DelayedError::Field),
+                    Part::Low | Part::High => {
+                        let bound = match read(spec, &stream.text(*part, key), currency) {
+                            Ok(b) => b,
+                            Err(e) => return Some(DelayedError::Field(e)),
+                        };
+                        let value = value.ok()?;
+                        match part {
+                            Part::Low if bound > value => Some(DelayedError::LowAboveValue),
+                            Part::High if bound < value => Some(DelayedError::HighBelowValue),
+                            _ => None,
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every field that matters now, in form order.
+    pub fn fields(&self) -> Vec<DelayedField> {
+        let mut fields = Vec::new();
+        for stream in self.streams.iter().filter(|s| s.enabled) {
+            if stream.kind == StreamType::Product && stream.use_pricing_net {
+                fields.push(DelayedField::ProductNet { id: stream.id });
+            }
+            for spec in stream.visible_fields() {
+                fields.push(DelayedField::Stream {
+                    id: stream.id,
+                    key: spec.key,
+                    part: Part::Value,
+                });
+                if self.uncertainty && spec.uncertain {
+                    fields.push(DelayedField::Stream {
+                        id: stream.id,
+                        key: spec.key,
+                        part: Part::Low,
+                    });
+                    fields.push(DelayedField::Stream {
+                        id: stream.id,
+                        key: spec.key,
+                        part: Part::High,
+                    });
+                }
+            }
+        }
+        fields.extend([
+            DelayedField::Horizon,
+            DelayedField::Target,
+            DelayedField::TargetBy,
+        ]);
+        if self.uncertainty {
+            fields.push(DelayedField::Paths);
+        }
+        fields
+    }
+
+    /// Validates every field into the engine's plan (and uncertainty, when switched on).
+    pub fn inputs(
+        &self,
+        currency: Currency,
+        pricing_net: Option<i64>,
+        monthly_costs: i64,
+    ) -> Result<DelayedInputs, DelayedErrors> {
+        let errors: DelayedErrors = self
+            .fields()
+            .into_iter()
+            .filter_map(|f| self.field_error(&f, currency, pricing_net).map(|e| (f, e)))
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        // Every field parsed above, so the fallbacks below are never used.
+        let mut streams = Vec::new();
+        let mut ranges = Vec::new();
+        let mut ids = Vec::new();
+        for s in self.streams.iter().filter(|s| s.enabled) {
+            let value = |key: &str| {
+                s.kind
+                    .fields()
+                    .iter()
+                    .chain(EFFORT_FIELDS)
+                    .find(|f| f.key == key)
+                    .and_then(|spec| read(spec, &s.text(Part::Value, key), currency).ok())
+                    .unwrap_or(0.0)
+            };
+            let range = |key: &str| {
+                let spec = s.kind.fields().iter().find(|f| f.key == key)?;
+                let low = read(spec, &s.text(Part::Low, key), currency).ok()?;
+                let high = read(spec, &s.text(Part::High, key), currency).ok()?;
+                Some(Range { low, high })
+            };
+            let kind = match s.kind {
+                StreamType::Blog => StreamKind::Blog(Blog {
+                    posts_per_month: value("posts"),
+                    publish_months: value("publish_months") as u32,
+                    delay: value("delay"),
+                    ramp: value("ramp"),
+                    plateau: value("plateau"),
+                    click_through: value("click_through"),
+                    conversion: value("conversion"),
+                    commission: value("commission"),
+                    ads_rpm: value("ads_rpm"),
+                    ads_min_visitors: value("ads_min"),
+                }),
+                StreamType::Product => StreamKind::Product(Product {
+                    launch_month: value("launch_month").max(1.0) as u32,
+                    launch_sales: if s.launch_from_audience {
+                        value("audience") * value("audience_conversion")
+                    } else {
+                        value("launch_sales")
+                    },
+                    half_life: value("half_life"),
+                    baseline: value("baseline"),
+                    per_thousand_visitors: value("per_thousand"),
+                    net_per_sale: if s.use_pricing_net {
+                        pricing_net.unwrap_or(0) as f64
+                    } else {
+                        value("net_per_sale")
+                    },
+                }),
+                StreamType::Subscription => StreamKind::Subscription(Subscription {
+                    start_month: value("start_month").max(1.0) as u32,
+                    new_members: match s.members_mode {
+                        MembersMode::Constant => NewMembers::Constant(value("members")),
+                        MembersMode::Growing => {
+                            NewMembers::Growing(value("members"), value("growth"))
+                        }
+                        MembersMode::ShareOfVisitors => NewMembers::ShareOfVisitors(value("share")),
+                    },
+                    churn: value("churn"),
+                    net_price: value("price"),
+                }),
+            };
+            ranges.push(StreamRanges {
+                plateau: range("plateau"),
+                click_through: range("click_through"),
+                conversion: range("conversion"),
+                half_life: range("half_life"),
+                churn: range("churn"),
+                members: if s.members_mode == MembersMode::ShareOfVisitors {
+                    range("share")
+                } else {
+                    range("members")
+                },
+            });
+            streams.push(Stream {
+                name: s.name.trim().to_string(),
+                kind,
+                effort: Effort {
+                    build_months: value("build_months") as u32,
+                    build_hours: value("build_hours"),
+                    upkeep_hours: value("upkeep_hours"),
+                },
+            });
+            ids.push(s.id);
+        }
+        let horizon = parse_whole(&self.horizon, u64::from(MAX_HORIZON)).unwrap_or(24) as u32;
+        let plan = Plan {
+            streams,
+            monthly_costs: monthly_costs as f64,
+            horizon,
+            target: parse_signed_money(&self.target, currency).unwrap_or(0) as f64,
+        };
+        let uncertainty = self.uncertainty.then(|| Uncertainty {
+            ranges,
+            paths: parse_whole(&self.paths, u64::from(MAX_PATHS)).unwrap_or(1000) as u32,
+            seed: self.seed,
+            target_by_month: parse_whole(&self.target_by, u64::from(MAX_HORIZON)).unwrap_or(12)
+                as u32,
+        });
+        Ok(DelayedInputs {
+            plan,
+            stream_ids: ids,
+            uncertainty,
+        })
+    }
+}
