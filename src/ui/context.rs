@@ -20,3 +20,18 @@ impl CurrentPage {
         crate::platform::page::scroll_to_top();
     }
 }
+
+/// Input ids the embed's author locked.
+#[derive(Clone, Debug, Default)]
+pub struct LockedFields(pub Vec<String>);
+
+impl LockedFields {
+    pub fn has(&self, id: &str) -> bool {
+        self.0.iter().any(|l| l == id)
+    }
+}
+
+/// True when the input with this id is locked by an embed's author.
+pub fn is_locked(id: &str) -> bool {
+    use_context::<LockedFields>().is_some_and(|l| l.has(id))
+}

@@ -5,25 +5,10 @@ use crate::platform::route::{EmbedOptions, Page};
 use crate::scenario::codec::{decode_link, encode_link};
 use crate::scenario::Scenario;
 use crate::ui::break_even::BreakEvenPage;
-use crate::ui::context::ScenarioState;
+use crate::ui::context::{LockedFields, ScenarioState};
 use crate::ui::delayed::DelayedIncomePage;
 use crate::ui::pricing::PricingPage;
 use leptos::prelude::*;
-
-/// Input ids the embed's author locked.
-#[derive(Clone, Debug, Default)]
-pub struct LockedFields(pub Vec<String>);
-
-impl LockedFields {
-    pub fn has(&self, id: &str) -> bool {
-        self.0.iter().any(|l| l == id)
-    }
-}
-
-/// True when the input with this id is locked by an embed's author.
-pub fn is_locked(id: &str) -> bool {
-    use_context::<LockedFields>().is_some_and(|l| l.has(id))
-}
 
 /// A calculator an embed can show: its page and its view, named together. The view is a plain
 /// function so a build for one calculator links only that one (see `mount` and the `embed-*`

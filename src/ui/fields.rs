@@ -33,7 +33,7 @@ pub fn TextField(
     #[prop(optional, into)]
     label_detail: Signal<String>,
 ) -> impl IntoView {
-    let locked = super::embed::is_locked(&id);
+    let locked = crate::ui::context::is_locked(&id);
     let hint = if locked {
         "Set by the author of this page.".to_string()
     } else {

@@ -46,7 +46,7 @@ pub fn BreakEvenForm() -> impl IntoView {
                 {field(F::HourlyValue, "hourly-value", "Value of one hour", "What an hour of your time earns elsewhere, like your freelance rate.", Unit::Money)}
                 {field(F::UpfrontCash, "upfront-cash", "Upfront cash", "Courses, design, equipment: money spent before launch.", Unit::Money)}
                 <div class="field checkbox">
-                    <input type="checkbox" id="count-time" data-lockable="" disabled=crate::ui::embed::is_locked("count-time")
+                    <input type="checkbox" id="count-time" data-lockable="" disabled=crate::ui::context::is_locked("count-time")
                         prop:checked=move || draft.with(|d| d.count_time)
                         on:change=move |ev| { let on = event_target_checked(&ev); state.update(|d| d.count_time = on); } />
                     <label for="count-time">"Count my time as a cost"</label>
@@ -63,7 +63,7 @@ pub fn BreakEvenForm() -> impl IntoView {
             <fieldset class="group">
                 <legend>"Per sale"</legend>
                 <div class="field checkbox">
-                    <input type="checkbox" id="use-pricing-net" data-lockable="" disabled=crate::ui::embed::is_locked("use-pricing-net")
+                    <input type="checkbox" id="use-pricing-net" data-lockable="" disabled=crate::ui::context::is_locked("use-pricing-net")
                         prop:checked=move || use_pricing.get()
                         on:change=move |ev| { let on = event_target_checked(&ev); state.update(|d| d.use_pricing_net = on); } />
                     <label for="use-pricing-net">"Use the net per sale from Pricing"</label>
@@ -87,7 +87,7 @@ pub fn BreakEvenForm() -> impl IntoView {
                         {[(CurveKind::Launch, "Launch, then baseline"), (CurveKind::Constant, "Constant"), (CurveKind::Growth, "Growing")]
                             .into_iter().map(|(kind, name)| view! {
                                 <label>
-                                    <input type="radio" name="curve" disabled=crate::ui::embed::is_locked("curve") prop:checked=move || curve.get() == kind
+                                    <input type="radio" name="curve" disabled=crate::ui::context::is_locked("curve") prop:checked=move || curve.get() == kind
                                         on:change=move |_| state.update(|d| d.curve = kind) />
                                     {name}
                                 </label>

@@ -133,7 +133,7 @@ fn StreamCard(
                         on:input=move |ev| { let t = event_target_value(&ev); edit(Box::new(move |s| s.name = t)); } />
                 </div>
                 <div class="field checkbox">
-                    <input type="checkbox" id=format!("s{id}-enabled") data-lockable="" disabled=crate::ui::embed::is_locked(&format!("s{id}-enabled")) prop:checked=move || enabled.get()
+                    <input type="checkbox" id=format!("s{id}-enabled") data-lockable="" disabled=crate::ui::context::is_locked(&format!("s{id}-enabled")) prop:checked=move || enabled.get()
                         on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s| s.enabled = on)); } />
                     <label for=format!("s{id}-enabled")>{move || format!("Include {} in the plan", name.get())}</label>
                 </div>
@@ -183,7 +183,7 @@ fn StreamModes(
         match kind.get() {
         Some(StreamType::Product) => view! {
             <div class="field checkbox">
-                <input type="checkbox" id=format!("s{id}-pricing-net") data-lockable="" disabled=crate::ui::embed::is_locked(&format!("s{id}-pricing-net"))
+                <input type="checkbox" id=format!("s{id}-pricing-net") data-lockable="" disabled=crate::ui::context::is_locked(&format!("s{id}-pricing-net"))
                     prop:checked=move || stream().is_some_and(|s| s.use_pricing_net)
                     on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s| s.use_pricing_net = on)); } />
                 <label for=format!("s{id}-pricing-net")>"Use the net per sale from Pricing"</label>
@@ -194,7 +194,7 @@ fn StreamModes(
             </div>
             <p class="field-error">{move || state.error(DelayedField::ProductNet { id }).get().unwrap_or_default()}</p>
             <div class="field checkbox">
-                <input type="checkbox" id=format!("s{id}-audience") data-lockable="" disabled=crate::ui::embed::is_locked(&format!("s{id}-audience"))
+                <input type="checkbox" id=format!("s{id}-audience") data-lockable="" disabled=crate::ui::context::is_locked(&format!("s{id}-audience"))
                     prop:checked=move || stream().is_some_and(|s| s.launch_from_audience)
                     on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s| s.launch_from_audience = on)); } />
                 <label for=format!("s{id}-audience")>"Launch sales from audience size x conversion"</label>
@@ -207,7 +207,7 @@ fn StreamModes(
                     {[(MembersMode::Constant, "Steadily"), (MembersMode::Growing, "Growing"), (MembersMode::ShareOfVisitors, "From blog visitors")]
                         .into_iter().map(|(mode, label)| view! {
                             <label>
-                                <input type="radio" name=format!("s{id}-mode") disabled=crate::ui::embed::is_locked(&format!("s{id}-mode"))
+                                <input type="radio" name=format!("s{id}-mode") disabled=crate::ui::context::is_locked(&format!("s{id}-mode"))
                                     prop:checked=move || stream().is_some_and(|s| s.members_mode == mode)
                                     on:change=move |_| edit(Box::new(move |s| s.members_mode = mode)) />
                                 {label}
@@ -254,7 +254,7 @@ fn PlanSettings() -> impl IntoView {
                 "'s cost lines."
             </p>
             <div class="field checkbox">
-                <input type="checkbox" id="uncertainty" data-lockable="" disabled=crate::ui::embed::is_locked("uncertainty") prop:checked=move || uncertainty.get()
+                <input type="checkbox" id="uncertainty" data-lockable="" disabled=crate::ui::context::is_locked("uncertainty") prop:checked=move || uncertainty.get()
                     on:change=move |ev| { let on = event_target_checked(&ev); state.update(|d| d.uncertainty = on); } />
                 <label for="uncertainty">"Show the uncertainty"</label>
                 <p class="hint">"Give the key rates a low and a high value; a seeded Monte Carlo shows the P10-P90 band."</p>

@@ -39,13 +39,13 @@ pub fn PricingForm() -> impl IntoView {
                     <span class="label" id="kind-label">"Product type"</span>
                     <div class="segmented" role="radiogroup" aria-labelledby="kind-label" id="kind" data-lockable="">
                         <label>
-                            <input type="radio" name="kind" value="one-time" disabled=crate::ui::embed::is_locked("kind")
+                            <input type="radio" name="kind" value="one-time" disabled=crate::ui::context::is_locked("kind")
                                 prop:checked=move || !subscription.get()
                                 on:change=move |_| state.update(|d| d.subscription = false) />
                             "One-time sale"
                         </label>
                         <label>
-                            <input type="radio" name="kind" value="subscription" disabled=crate::ui::embed::is_locked("kind")
+                            <input type="radio" name="kind" value="subscription" disabled=crate::ui::context::is_locked("kind")
                                 prop:checked=move || subscription.get()
                                 on:change=move |_| state.update(|d| d.subscription = true) />
                             "Subscription"
@@ -54,7 +54,7 @@ pub fn PricingForm() -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="currency">"Currency"</label>
-                    <select id="currency" data-lockable="" disabled=crate::ui::embed::is_locked("currency") on:change=move |ev| {
+                    <select id="currency" data-lockable="" disabled=crate::ui::context::is_locked("currency") on:change=move |ev| {
                         if let Some(c) = Currency::from_code(&event_target_value(&ev)) {
                             state.update(|d| d.change_currency(c));
                         }
@@ -121,7 +121,7 @@ fn PlatformPicker() -> impl IntoView {
         <div class="field">
             <label for="platform">"Platform"</label>
             <p class="hint" id="platform-hint">"Picking a platform fills in its published fees; every fee stays editable."</p>
-            <select id="platform" aria-describedby="platform-hint" data-lockable="" disabled=crate::ui::embed::is_locked("platform") on:change=move |ev| {
+            <select id="platform" aria-describedby="platform-hint" data-lockable="" disabled=crate::ui::context::is_locked("platform") on:change=move |ev| {
                 let id = event_target_value(&ev);
                 state.update(|d| d.choose_platform(&id));
             }>
