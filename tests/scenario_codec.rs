@@ -482,3 +482,39 @@ fn stream_ids_from_a_link_are_unique_and_a_new_stream_always_gets_a_free_one() {
         "every stream keeps its own id: {first}, {second}"
     );
 }
+
+#[test]
+fn the_conflict_rule_decides_what_a_save_may_write_over() {
+    use honest_income::scenario::library::{stored_under, StoredUnder};
+    let ours = decode_record(RECORD_HAND).unwrap();
+    let seen = ours.updated;
+    assert_eq!(
+        stored_under(None, seen),
+        StoredUnder::Ours,
+        "nothing stored"
+    );
+    assert_eq!(
+        stored_under(Some(RECORD_HAND), seen),
+        StoredUnder::Ours,
+        "our own last write"
+    );
+    assert_eq!(
+        stored_under(Some(RECORD_HAND), seen - 0.4),
+        StoredUnder::Ours,
+        "within clock noise"
+    );
+    assert_eq!(
+        stored_under(Some(RECORD_HAND), seen - 1000.0),
+        StoredUnder::Theirs(Box::new(ours)),
+        "another tab saved it since"
+    );
+    let newer = RECORD_HAND.replacen("\"schema\":1", "\"schema\":2", 1);
+    assert_eq!(
+        stored_under(Some(&newer), seen),
+        StoredUnder::Newer(RecordError::Newer { schema: 2 })
+    );
+    assert_eq!(
+        stored_under(Some("{\"schema\":1,"), seen),
+        StoredUnder::Damaged
+    );
+}

@@ -1,6 +1,6 @@
 //! The saved scenarios as a whole: storage keys, the index, and the export file.
 
-use super::codec::{decode_record, from_json_text, to_json_text, StoredRecord};
+use super::codec::{decode_record, from_json_text, to_json_text, RecordError, StoredRecord};
 use super::SCHEMA_VERSION;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -141,4 +141,36 @@ pub fn decode_export(text: &str) -> Option<Imported> {
         }
     }
     Some(imported)
+}
+
+/// Milliseconds of clock noise within which a stored record still counts as this tab's own.
+const SAME_WRITE_MS: f64 = 0.5;
+
+/// What the record stored under the open plan's key means for this tab, which last wrote or
+/// read it at `last_seen` (ms).
+#[derive(Debug, PartialEq)]
+pub enum StoredUnder {
+    /// Nothing there, or this tab's own last version: saving over it loses nothing.
+    Ours,
+    /// Another tab saved it later: never overwritten without asking.
+    Theirs(Box<StoredRecord>),
+    /// Written by a newer version of the app: never overwritten.
+    Newer(RecordError),
+    /// Damaged: keep its text aside before saving over it.
+    Damaged,
+}
+
+/// The one conflict rule, for saving and for another tab's storage event alike.
+pub fn stored_under(raw: Option<&str>, last_seen: f64) -> StoredUnder {
+    let Some(raw) = raw else {
+        return StoredUnder::Ours;
+    };
+    match decode_record(raw) {
+        Ok(theirs) if theirs.updated > last_seen + SAME_WRITE_MS => {
+            StoredUnder::Theirs(Box::new(theirs))
+        }
+        Ok(_) => StoredUnder::Ours,
+        Err(e @ RecordError::Newer { .. }) => StoredUnder::Newer(e),
+        Err(_) => StoredUnder::Damaged,
+    }
 }

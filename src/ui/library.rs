@@ -6,7 +6,7 @@ use crate::platform::storage::{now_ms, StorageError, Store};
 use crate::scenario::codec::{decode_link, decode_record, encode_link, RecordError, StoredRecord};
 use crate::scenario::library::{
     decode_export, decode_index, encode_export, new_id, quarantine_key, record_key, sort_entries,
-    unique_name, IndexEntry, CURRENT_KEY, INDEX_KEY, PREFIX,
+    stored_under, unique_name, IndexEntry, StoredUnder, CURRENT_KEY, INDEX_KEY, PREFIX,
 };
 use crate::scenario::{Scenario, SCHEMA_VERSION};
 use leptos::prelude::*;
@@ -228,14 +228,34 @@ impl Library {
             }
         };
         let key = record_key(&id);
-        if let Some(Ok(theirs)) = self
-            .with_store(|s| s.read(&key))
-            .flatten()
-            .map(|raw| decode_record(&raw))
-        {
-            if theirs.updated > self.last_seen.get_value() + 0.5 {
-                self.conflict.set(Some(theirs));
+        let raw = self.with_store(|s| s.read(&key)).flatten();
+        match stored_under(raw.as_deref(), self.last_seen.get_value()) {
+            StoredUnder::Ours => {}
+            StoredUnder::Theirs(theirs) => {
+                self.conflict.set(Some(*theirs));
                 return;
+            }
+            StoredUnder::Newer(e) => {
+                self.status.set(Status::Failed(format!(
+                    "Not saved. {e} Your changes are still here: use Save as new plan, under Manage plans, to keep them."
+                )));
+                return;
+            }
+            StoredUnder::Damaged => {
+                // Kept aside first, so saving over it loses nothing.
+                let aside = quarantine_key(&key, now_ms());
+                let kept = raw.as_deref().is_some_and(|raw| {
+                    self.with_store(|s| s.write(&aside, raw).is_ok()) == Some(true)
+                });
+                if !kept {
+                    self.status.set(Status::Failed(
+                        "Not saved: the stored copy of this plan is damaged and could not be kept aside. Your changes are still here: export them to be safe.".into(),
+                    ));
+                    return;
+                }
+                self.notice(format!(
+                    "The stored copy of this plan was damaged; its raw data is kept aside under \"{aside}\" and this version is saved in its place."
+                ));
             }
         }
         let record = StoredRecord {
@@ -389,10 +409,10 @@ impl Library {
         let Some(key) = key else { return };
         if let Some((id, _)) = self.current.get_untracked() {
             if key == record_key(&id) {
-                if let Some(Ok(theirs)) = value.as_deref().map(decode_record) {
-                    if theirs.updated > self.last_seen.get_value() + 0.5 {
-                        self.conflict.set(Some(theirs));
-                    }
+                if let StoredUnder::Theirs(theirs) =
+                    stored_under(value.as_deref(), self.last_seen.get_value())
+                {
+                    self.conflict.set(Some(*theirs));
                 }
             }
         }

@@ -155,3 +155,35 @@ test('damaged links show a sentence and leave previous work untouched', async ()
   assert.equal(await stored(page, RECORD_KEY), RECORD);
   await context.close();
 });
+
+test('a newer version of the open plan written by another tab is never saved over', async () => {
+  const { context, page, errors } = await withStorage({ [RECORD_KEY]: RECORD, 'honest-income.v1.current': 's-1a2b3c' });
+  const pricing = await openPricing(page);
+  assert.equal(await pricing.field('Price').inputValue(), '29', 'the saved plan opened');
+  // Another tab, running a newer Honest Income, rewrites the same plan in its own format.
+  const newer = RECORD.replace('"schema": 1', '"schema": 2').replace('"schema":1', '"schema":2');
+  assert.notEqual(newer, RECORD, 'the fixture names its schema');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [RECORD_KEY, newer]);
+  await pricing.type('Price', '31');
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').textContent.startsWith('Not saved'));
+  assert.match(await status(page), /saved by a newer version of Honest Income \(format 2\).*Your changes are still here/);
+  assert.equal(await stored(page, RECORD_KEY), newer, 'the newer record is untouched');
+  assert.equal(await pricing.field('Price').inputValue(), '31', 'the edit stays on the page');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a damaged copy of the open plan is kept aside before the plan is saved over it', async () => {
+  const { context, page, errors } = await withStorage({ [RECORD_KEY]: RECORD, 'honest-income.v1.current': 's-1a2b3c' });
+  const pricing = await openPricing(page);
+  await page.evaluate((k) => localStorage.setItem(k, '{"schema":1,"scenario":'), RECORD_KEY);
+  await pricing.type('Price', '31');
+  await page.waitForFunction((k) => (localStorage.getItem(k) ?? '').includes('"price":"31"'), RECORD_KEY);
+  assert.match(await status(page), /^Saved/);
+  assert.match(await notices(page), /The stored copy of this plan was damaged; its raw data is kept aside/);
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('quarantine')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(aside, ['{"schema":1,"scenario":']);
+  assert.match(await stored(page, RECORD_KEY), /"price":"31"/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
