@@ -334,10 +334,20 @@ impl Library {
             return;
         };
         let key = record_key(&id);
-        let record = self
-            .with_store(|s| s.read(&key))
-            .flatten()
-            .and_then(|raw| decode_record(&raw).ok());
+        let raw = self.with_store(|s| s.read(&key)).flatten();
+        let record = raw.as_deref().and_then(|raw| decode_record(raw).ok());
+        if let (Some(raw), None) = (&raw, &record) {
+            // Unreadable here (damaged, or from a newer version): Undo could not bring it back,
+            // so it is kept aside rather than deleted.
+            let aside = quarantine_key(&key, now_ms());
+            if self.with_store(|s| s.write(&aside, raw).is_ok()) != Some(true) {
+                self.notice("This plan's stored copy could not be read or kept aside, so it was not deleted.".into());
+                return;
+            }
+            self.notice(format!(
+                "This plan's stored copy could not be read here, so it is kept aside under \"{aside}\" rather than deleted."
+            ));
+        }
         self.with_store(|s| s.remove(&key));
         self.entries.update(|e| e.retain(|x| x.id != id));
         self.write_index(&self.entries.get_untracked());

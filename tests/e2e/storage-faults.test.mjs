@@ -187,3 +187,17 @@ test('a damaged copy of the open plan is kept aside before the plan is saved ove
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('deleting a plan whose stored copy cannot be read keeps that copy aside', async () => {
+  const { context, page, errors } = await withStorage({ [RECORD_KEY]: RECORD, 'honest-income.v1.current': 's-1a2b3c' });
+  await openPricing(page);
+  await page.evaluate((k) => localStorage.setItem(k, '{"schema":1,"scenario":'), RECORD_KEY);
+  await page.getByText('Manage plans').click();
+  await page.getByRole('button', { name: 'Delete this plan' }).click();
+  assert.match(await notices(page), /could not be read here, so it is kept aside under "honest-income\.v1\.quarantine\./);
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('quarantine')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(aside, ['{"schema":1,"scenario":']);
+  assert.equal(await stored(page, RECORD_KEY), null, 'the plan itself is gone from the list');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
