@@ -213,7 +213,8 @@ fn a_scenario_too_big_for_a_link_is_refused_with_a_sentence() {
 
 #[test]
 fn saved_plans_list_newest_first_and_the_index_round_trips() {
-    use honest_income::scenario::library::{decode_index, encode_index, sort_entries, IndexEntry};
+    use honest_income::scenario::codec::to_json_text;
+    use honest_income::scenario::library::{decode_index, sort_entries, IndexEntry};
     let entry = |id: &str, updated: f64| IndexEntry {
         id: id.into(),
         name: format!("Plan {id}"),
@@ -228,7 +229,7 @@ fn saved_plans_list_newest_first_and_the_index_round_trips() {
     sort_entries(&mut entries);
     let order: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(order, ["d", "b", "c", "a"]);
-    let read = decode_index(Some(&encode_index(&entries))).expect("the index reads back");
+    let read = decode_index(Some(&to_json_text(&entries))).expect("the index reads back");
     assert_eq!(read, entries);
 }
 

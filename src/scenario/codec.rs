@@ -148,7 +148,7 @@ pub fn to_json_text<T: Serialize>(value: &T) -> String {
 }
 
 /// A typed value as a JSON tree, through the one Serializer (see [`from_json_text`]).
-fn to_tree<T: Serialize>(value: &T) -> Value {
+pub(crate) fn to_tree<T: Serialize>(value: &T) -> Value {
     from_json_text(&to_json_text(value)).unwrap_or(Value::Null)
 }
 

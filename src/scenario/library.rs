@@ -1,6 +1,6 @@
 //! The saved scenarios as a whole: storage keys, the index, and the export file.
 
-use super::codec::{decode_record, from_json_text, to_json_text, RecordError, StoredRecord};
+use super::codec::{decode_record, from_json_text, to_tree, RecordError, StoredRecord};
 use super::SCHEMA_VERSION;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -36,11 +36,6 @@ pub struct IndexEntry {
     pub id: String,
     pub name: String,
     pub updated: f64,
-}
-
-/// The index as stored.
-pub fn encode_index(entries: &[IndexEntry]) -> String {
-    to_json_text(&entries)
 }
 
 impl From<&StoredRecord> for IndexEntry {
@@ -104,8 +99,7 @@ pub fn encode_export(records: &[StoredRecord], now_ms: f64) -> String {
     };
     // Indented for people who open the file; through a tree, so the records' Serialize impls are
     // not instantiated a second time for the pretty printer.
-    let tree: Value = from_json_text(&to_json_text(&file)).unwrap_or(Value::Null);
-    serde_json::to_string_pretty(&tree).unwrap_or_default()
+    serde_json::to_string_pretty(&to_tree(&file)).unwrap_or_default()
 }
 
 /// What the export file names its app as.

@@ -151,14 +151,13 @@ impl Library {
                     "A saved scenario comes from a newer version of Honest Income; it is left untouched and not listed.".into(),
                 ),
                 Err(_) => {
-                    let aside = quarantine_key(&key, now_ms());
-                    let moved = self.with_store(|s| s.write(&aside, &raw).is_ok()).unwrap_or(false);
-                    if moved {
+                    let aside = self.keep_aside(&key, &raw);
+                    if aside.is_some() {
                         self.with_store(|s| s.remove(&key));
                     }
                     self.notice(format!(
                         "One saved scenario was damaged and could not be opened; its raw data is kept aside under \"{}\". The others are fine.",
-                        if moved { aside } else { key }
+                        aside.unwrap_or(key)
                     ));
                 }
             }
@@ -173,6 +172,12 @@ impl Library {
         }
         self.entries.set(entries);
         records
+    }
+
+    /// Copies the raw text stored at `key` aside, never deleted; the key it went to, if it did.
+    fn keep_aside(&self, key: &str, raw: &str) -> Option<String> {
+        let aside = quarantine_key(key, now_ms());
+        (self.with_store(|s| s.write(&aside, raw)) == Some(Ok(()))).then_some(aside)
     }
 
     fn write_index(&self, entries: &[IndexEntry]) {
@@ -243,16 +248,12 @@ impl Library {
             }
             StoredUnder::Damaged => {
                 // Kept aside first, so saving over it loses nothing.
-                let aside = quarantine_key(&key, now_ms());
-                let kept = raw.as_deref().is_some_and(|raw| {
-                    self.with_store(|s| s.write(&aside, raw).is_ok()) == Some(true)
-                });
-                if !kept {
+                let Some(aside) = raw.as_deref().and_then(|raw| self.keep_aside(&key, raw)) else {
                     self.status.set(Status::Failed(
                         "Not saved: the stored copy of this plan is damaged and could not be kept aside. Your changes are still here: export them to be safe.".into(),
                     ));
                     return;
-                }
+                };
                 self.notice(format!(
                     "The stored copy of this plan was damaged; its raw data is kept aside under \"{aside}\" and this version is saved in its place."
                 ));
@@ -339,11 +340,10 @@ impl Library {
         if let (Some(raw), None) = (&raw, &record) {
             // Unreadable here (damaged, or from a newer version): Undo could not bring it back,
             // so it is kept aside rather than deleted.
-            let aside = quarantine_key(&key, now_ms());
-            if self.with_store(|s| s.write(&aside, raw).is_ok()) != Some(true) {
+            let Some(aside) = self.keep_aside(&key, raw) else {
                 self.notice("This plan's stored copy could not be read or kept aside, so it was not deleted.".into());
                 return;
-            }
+            };
             self.notice(format!(
                 "This plan's stored copy could not be read here, so it is kept aside under \"{aside}\" rather than deleted."
             ));
