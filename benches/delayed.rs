@@ -30,7 +30,11 @@ fn main() {
     let mut draft = bloggers_first_year();
     draft.horizon = "120".into();
     let plan = draft
-        .inputs(Currency::Usd, None, 3500)
+        .inputs(
+            Currency::Usd,
+            &honest_income::scenario::Scenario::default().product_nets(),
+            3500,
+        )
         .expect("preset")
         .plan;
     let uncertainty = |paths| blogger_uncertainty(2026, paths);

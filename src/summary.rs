@@ -11,9 +11,18 @@ use crate::scenario::Scenario;
 /// need fixing.
 pub fn headline(scenario: &Scenario) -> Vec<(&'static str, String)> {
     let fix = || "fix its inputs".to_string();
-    let c = scenario.pricing.currency;
-    let pricing = scenario.pricing.inputs().ok().map(|i| calculate(&i));
-    let net = scenario.net_per_sale_after_refunds();
+    let c = scenario.currency();
+    // The product Break-even analyses (else the one open on Pricing) stands for the plan.
+    let product = scenario
+        .break_even
+        .product
+        .and_then(|id| scenario.product(id))
+        .or(scenario.opened_product());
+    let pricing = product.and_then(|p| p.inputs().ok()).map(|i| calculate(&i));
+    let net = scenario
+        .break_even
+        .product
+        .and_then(|id| scenario.net_per_sale_after_refunds(id));
     let month = |answer: &Result<u32, NoBreakEven>| match answer {
         Ok(0) => "now".to_string(),
         Ok(m) => format!("month {m}"),
@@ -25,28 +34,32 @@ pub fn headline(scenario: &Scenario) -> Vec<(&'static str, String)> {
         .ok()
         .map(|i| (break_even(&i), i.count_time));
     let costs = scenario.monthly_costs();
-    let delayed = scenario.delayed.inputs(c, net, costs).ok().map(|i| {
-        let p = project(&i.plan);
-        (
-            p.milestones(i.plan.target),
-            p.months.last().map(|m| m.total).unwrap_or(0.0),
-            p.months.len(),
-        )
-    });
+    let delayed = scenario
+        .delayed
+        .inputs(c, &scenario.product_nets(), costs)
+        .ok()
+        .map(|i| {
+            let p = project(&i.plan);
+            (
+                p.milestones(i.plan.target),
+                p.months.last().map(|m| m.total).unwrap_or(0.0),
+                p.months.len(),
+            )
+        });
     let when = |m: Option<u32>, horizon: usize| {
         m.map(|m| format!("month {m}"))
             .unwrap_or_else(|| format!("not within {horizon} months"))
     };
     vec![
         (
-            "Net per sale",
+            "Net per sale after fees and refunds",
             pricing
                 .as_ref()
-                .map(|r| Money::new(r.sale.net, c).to_string())
+                .map(|r| Money::new(r.net_after_refunds.round() as i64, c).to_string())
                 .unwrap_or_else(fix),
         ),
         (
-            "Monthly net (Pricing)",
+            "Monthly net after tax set-aside (Pricing)",
             pricing
                 .as_ref()
                 .map(|r| money_estimate(r.month.net, c))

@@ -24,7 +24,7 @@ fn defaults_are_valid_and_use_the_pricing_net() {
 fn without_a_pricing_net_the_own_value_is_needed() {
     let mut draft = BreakEvenDraft::default();
     assert!(draft.inputs(Currency::Usd, None).is_err());
-    draft.use_pricing_net = false;
+    draft.product = None;
     let inputs = draft.inputs(Currency::Usd, None).unwrap();
     assert_eq!(inputs.net_per_sale, 2380);
     draft.set_text(F::NetOverride, "-1".into());
@@ -104,7 +104,7 @@ fn cost_lines_sum_and_old_records_without_break_even_still_load() {
         0
     );
     let older: Scenario =
-        serde_json::from_str(r#"{"version":1,"pricing":{"price":"30"}}"#).unwrap();
-    assert_eq!(older.pricing.price, "30");
+        serde_json::from_str(r#"{"version":1,"products":[{"price":"30"}]}"#).unwrap();
+    assert_eq!(older.products[0].price, "30");
     assert_eq!(older.break_even, BreakEvenDraft::default());
 }

@@ -120,7 +120,11 @@ fn monte_carlo_bits_match_the_native_run() {
     use honest_income::scenario::delayed_presets::bloggers_first_year;
     use monte_carlo_fixture::*;
     let plan = bloggers_first_year()
-        .inputs(Currency::Usd, None, 0)
+        .inputs(
+            Currency::Usd,
+            &honest_income::scenario::Scenario::default().product_nets(),
+            0,
+        )
         .unwrap()
         .plan;
     let mc = run(&plan, &blogger_uncertainty(GOLDEN_SEED, 1000));
@@ -151,7 +155,7 @@ fn storage_writes_typed_records_as_the_codec_does_and_reads_them_back() {
     use honest_income::scenario::codec::{decode_record, encode_record, StoredRecord};
     let store = Store::open().expect("storage works in the test browser");
     let record = StoredRecord {
-        schema: 1,
+        schema: honest_income::scenario::SCHEMA_VERSION,
         id: "t1".into(),
         name: "Plan \"one\" ü".into(),
         updated: 1764581400123.0,

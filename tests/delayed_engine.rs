@@ -10,6 +10,7 @@ use honest_income::engine::delayed::{
 };
 use honest_income::engine::money::Currency;
 use honest_income::scenario::delayed_presets::{bloggers_first_year, DELAYED_PRESETS};
+use honest_income::scenario::Scenario;
 use monte_carlo_fixture::*;
 
 fn blog() -> Blog {
@@ -175,13 +176,15 @@ fn horizons_hours_costs_and_milestones() {
 fn blogger_plan() -> Plan {
     let draft = bloggers_first_year();
     draft
-        .inputs(Currency::Usd, None, 0)
+        .inputs(Currency::Usd, &Scenario::default().product_nets(), 0)
         .expect("preset is valid")
         .plan
 }
 
+/// The essays' year at the typical pace: their months 1-6, and no promise beyond what typical
+/// search traffic gives (the essay's own blog grew faster, see the preset's description).
 #[test]
-fn the_bloggers_first_year_matches_the_essay() {
+fn the_bloggers_first_year_follows_the_essay_where_typical_traffic_can() {
     let p = project(&blogger_plan());
     let dollars = |m: usize| p.months[m - 1].total / 100.0;
     let average = |from: usize| (from..from + 3).map(dollars).sum::<f64>() / 3.0;
@@ -194,22 +197,29 @@ fn the_bloggers_first_year_matches_the_essay() {
         average(4)
     );
     assert!(
-        (400.0..=600.0).contains(&average(7)),
-        "months 7-9: {}",
+        average(7) < 400.0,
+        "typical traffic does not reach the essay's $400-600 by months 7-9: {}",
         average(7)
     );
     assert!(dollars(12) > dollars(9), "a rising floor by month 12");
-    // The workshop: 8 sales in its launch month, then down towards 4 a month ($80-$135 later).
-    let workshop = |m: usize| p.months[m - 1].income[1] / 2380.0;
-    close(workshop(4), 8.0);
-    assert!((80.0..=135.0).contains(&(workshop(9) * 23.8)));
+    assert!(
+        dollars(24) < 1000.0,
+        "not enough to live on: {}",
+        dollars(24)
+    );
+    // The workshop: 12 sales in its launch month (8 + 3 + 1 a week), then 3-5 a month
+    // ($80-$135), at the Workshop product's $22.99 after fees and refunds.
+    let workshop = |m: usize| p.months[m - 1].income[1] / 2299.0;
+    close(workshop(4), 12.0);
+    assert!((3.0..=5.0).contains(&workshop(9)));
+    assert!((80.0..=135.0).contains(&(workshop(9) * 22.99)));
 }
 
 #[test]
 fn every_preset_is_valid_and_earns_something() {
     for preset in DELAYED_PRESETS {
         let inputs = (preset.build)()
-            .inputs(Currency::Usd, None, 6000)
+            .inputs(Currency::Usd, &Scenario::default().product_nets(), 6000)
             .expect(preset.id);
         let p = project(&inputs.plan);
         assert!(p.months.iter().any(|m| m.total > 0.0), "{}", preset.id);
@@ -291,7 +301,10 @@ fn break_even_quantiles_spread_and_rank_never_as_the_latest() {
     // and click-through, and in the poorest paths it never does within the horizon.
     let mut draft = bloggers_first_year();
     draft.streams[1].enabled = false;
-    let plan = draft.inputs(Currency::Usd, None, 5_000).unwrap().plan;
+    let plan = draft
+        .inputs(Currency::Usd, &Scenario::default().product_nets(), 5_000)
+        .unwrap()
+        .plan;
     let range = |low, high| Some(Range { low, high });
     let mc = run(
         &plan,

@@ -19,6 +19,9 @@ const RECORD_HAND: &str = include_str!("fixtures/record-v1-hand-mapped.json");
 const EXPORT_HAND: &str = include_str!("fixtures/export-v1-hand-mapped.json");
 const LINK_HAND: &str = include_str!("fixtures/link-v1-hand-mapped.txt");
 const LINK_HAND_RECORD: &str = include_str!("fixtures/link-v1-hand-mapped-record.json");
+// The same two, as this version writes them: checked by hand against the version-1 files.
+const RECORD_HAND_V2: &str = include_str!("fixtures/record-v1-hand-mapped.as-v2.json");
+const EXPORT_HAND_V2: &str = include_str!("fixtures/export-v1-hand-mapped.as-v2.json");
 
 fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).expect("valid JSON")
@@ -29,22 +32,23 @@ fn a_version_1_record_still_opens() {
     let record = decode_record(RECORD_V1).expect("v1 record");
     assert_eq!(record.name, "Workshop on Payhip");
     assert_eq!(record.id, "s-1a2b3c");
-    assert_eq!(record.scenario.pricing.price, "29");
-    assert_eq!(record.scenario.pricing.platform, "payhip-free");
+    assert_eq!(record.scenario.products[0].price, "29");
+    assert_eq!(record.scenario.products[0].platform, "payhip-free");
     assert_eq!(record.scenario.break_even.build_hours, "60");
     assert!(record.scenario.delayed.uncertainty);
-    let net = honest_income::engine::pricing::calculate(&record.scenario.pricing.inputs().unwrap());
+    let net =
+        honest_income::engine::pricing::calculate(&record.scenario.products[0].inputs().unwrap());
     assert_eq!(net.sale.net, 2900 - 145 - 114);
 }
 
 #[test]
 fn a_version_1_link_still_opens() {
     let scenario = decode_link(LINK_V1.trim()).expect("v1 link");
-    assert_eq!(scenario.pricing.price, "29");
-    assert_eq!(scenario.pricing.layers.len(), 2);
+    assert_eq!(scenario.products[0].price, "29");
+    assert_eq!(scenario.products[0].layers.len(), 2);
     assert_eq!(scenario.break_even.build_hours, "60");
     // Everything the link did not change is the default of its version.
-    assert_eq!(scenario.pricing.refund, "3");
+    assert_eq!(scenario.products[0].refund, "3");
     assert_eq!(
         decode_link(&format!("#{}", LINK_V1.trim())).unwrap(),
         scenario
@@ -56,7 +60,7 @@ fn records_and_links_round_trip() {
     let record = decode_record(RECORD_V1).unwrap();
     assert_eq!(decode_record(&encode_record(&record)).unwrap(), record);
     let link = encode_link(&record.scenario).unwrap();
-    assert!(link.starts_with("s=1."));
+    assert!(link.starts_with("s=2."));
     assert!(
         link.len() < 1000,
         "a typical scenario stays under 1,000 characters: {}",
@@ -64,7 +68,7 @@ fn records_and_links_round_trip() {
     );
     assert_eq!(decode_link(&link).unwrap(), record.scenario);
     let default_link = encode_link(&Scenario::default()).unwrap();
-    assert_eq!(default_link, "s=1.e30");
+    assert_eq!(default_link, "s=2.e30");
 }
 
 #[test]
@@ -99,9 +103,9 @@ fn record_members_missing_unknown_and_mistyped() {
         partial.updated, 5.0,
         "an integer is read as a number of milliseconds"
     );
-    assert_eq!(partial.scenario.pricing.price, "30");
+    assert_eq!(partial.scenario.products[0].price, "30");
     assert_eq!(
-        partial.scenario.pricing.platform, "gumroad",
+        partial.scenario.products[0].platform, "gumroad",
         "missing: the default"
     );
     assert_eq!(partial.scenario.break_even, Scenario::default().break_even);
@@ -137,7 +141,7 @@ fn damaged_links_say_so() {
         (good.replace('e', "*"), LinkError::Damaged),
         ("s=1.%%%".into(), LinkError::Damaged),
         ("s=0.e30".into(), LinkError::Damaged),
-        ("s=2.e30".into(), LinkError::Future { version: 2 }),
+        ("s=3.e30".into(), LinkError::Future { version: 3 }),
         ("s=abc".into(), LinkError::Damaged),
         ("x=1".into(), LinkError::Missing),
         ("".into(), LinkError::Missing),
@@ -171,8 +175,11 @@ fn damaged_links_say_so() {
 fn values_from_a_link_pass_the_same_validation_as_typed_ones() {
     let patch = r#"{"pricing":{"price":"NaN","refund":"-5","volume":"1e400"}}"#;
     let scenario = decode_link(&format!("s=1.{}", URL_SAFE_NO_PAD.encode(patch))).unwrap();
-    assert_eq!(scenario.pricing.price, "NaN", "the text is kept as typed");
-    let errors = scenario.pricing.inputs().unwrap_err();
+    assert_eq!(
+        scenario.products[0].price, "NaN",
+        "the text is kept as typed"
+    );
+    let errors = scenario.products[0].inputs().unwrap_err();
     let fields: Vec<PricingField> = errors.iter().map(|(f, _)| *f).collect();
     assert_eq!(
         fields,
@@ -184,15 +191,16 @@ fn values_from_a_link_pass_the_same_validation_as_typed_ones() {
     );
     let huge = r#"{"pricing":{"price":"99999999999999999999"}}"#;
     let scenario = decode_link(&format!("s=1.{}", URL_SAFE_NO_PAD.encode(huge))).unwrap();
-    assert!(scenario.pricing.field_error(PricingField::Price).is_some());
+    assert!(scenario.products[0]
+        .field_error(PricingField::Price)
+        .is_some());
 }
 
 #[test]
 fn a_scenario_too_big_for_a_link_is_refused_with_a_sentence() {
     let mut scenario = Scenario::default();
     for i in 0..19 {
-        scenario
-            .pricing
+        scenario.products[0]
             .layers
             .push(honest_income::scenario::LayerDraft {
                 name: format!("A fee layer with a long descriptive name number {i}"),
@@ -256,9 +264,9 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         .prop_map(
             |(price, refund, hours, target, subscription, drop_layers, seed)| {
                 let mut s = Scenario::default();
-                s.pricing.price = price;
-                s.pricing.refund = refund;
-                s.pricing.subscription = subscription;
+                s.products[0].price = price;
+                s.products[0].refund = refund;
+                s.set_subscription(0, subscription);
                 s.break_even.build_hours = hours;
                 s.delayed.target = target;
                 s.delayed.seed = seed;
@@ -298,7 +306,7 @@ proptest! {
     fn encode_then_decode_gives_the_same_scenario(s in scenario()) {
         let link = encode_link(&s).expect("small scenarios fit in a link");
         prop_assert_eq!(decode_link(&link).unwrap(), s.clone());
-        let record = StoredRecord { schema: 1, id: "x".into(), name: "n".into(), updated: 1.0, scenario: s };
+        let record = StoredRecord { schema: honest_income::scenario::SCHEMA_VERSION, id: "x".into(), name: "n".into(), updated: 1.0, scenario: s };
         prop_assert_eq!(decode_record(&encode_record(&record)).unwrap(), record);
     }
 }
@@ -314,13 +322,9 @@ fn a_record_written_before_serde_reads_back_and_writes_equal_json() {
         record.scenario.break_even.costs[2].name,
         "Hosting\n(ünïcode)"
     );
-    // Equal but for the plan's old `version` member, which no longer has a reader.
-    let mut expected = json(RECORD_HAND);
-    expected["scenario"]
-        .as_object_mut()
-        .unwrap()
-        .remove("version");
-    assert_eq!(json(&encode_record(&record)), expected);
+    // Written again in version 2: the same values, the product moved into `products`.
+    assert_eq!(json(&encode_record(&record)), json(RECORD_HAND_V2));
+    assert_eq!(decode_record(RECORD_HAND_V2).unwrap(), record);
 }
 
 #[test]
@@ -331,22 +335,16 @@ fn an_export_written_before_serde_reads_back_and_writes_equal_json() {
     assert_eq!(imported.records.len(), 2);
     assert_eq!(imported.records[0], decode_record(RECORD_HAND).unwrap());
     let again = encode_export(&imported.records, 1764581400999.0);
-    // Equal but for the plans' old `version` member, which no longer has a reader.
-    let mut expected = json(EXPORT_HAND);
-    for record in expected["scenarios"].as_array_mut().unwrap() {
-        record["scenario"]
-            .as_object_mut()
-            .unwrap()
-            .remove("version");
-    }
-    assert_eq!(json(&again), expected);
+    assert_eq!(json(&again), json(EXPORT_HAND_V2));
 }
 
 #[test]
-fn a_link_written_before_serde_opens_and_is_written_again_to_the_same_text() {
+fn a_link_written_before_serde_opens_and_is_written_again_to_the_same_plan() {
     let scenario = decode_link(LINK_HAND.trim()).expect("the hand-mapped link opens");
     assert_eq!(scenario, decode_record(LINK_HAND_RECORD).unwrap().scenario);
-    assert_eq!(encode_link(&scenario).unwrap(), LINK_HAND.trim());
+    let again = encode_link(&scenario).unwrap();
+    assert!(again.starts_with("s=2."));
+    assert_eq!(decode_link(&again).unwrap(), scenario);
 }
 
 /// The record fixture with one change made to its JSON tree.
@@ -374,8 +372,8 @@ fn missing_unknown_and_mistyped_members_behave_as_before() {
         stream.remove("members_mode");
     }))
     .expect("missing optional members are filled in");
-    assert_eq!(r.scenario.pricing.refund, "3");
-    assert_eq!(r.scenario.pricing.price, "12,50");
+    assert_eq!(r.scenario.products[0].refund, "3");
+    assert_eq!(r.scenario.products[0].price, "12,50");
     assert_eq!(r.scenario.break_even, BreakEvenDraft::default());
     assert!(r.scenario.delayed.streams[0].low.is_empty());
     assert_eq!(
@@ -509,13 +507,77 @@ fn the_conflict_rule_decides_what_a_save_may_write_over() {
         StoredUnder::Theirs(Box::new(ours)),
         "another tab saved it since"
     );
-    let newer = RECORD_HAND.replacen("\"schema\":1", "\"schema\":2", 1);
+    let newer = RECORD_HAND.replacen("\"schema\":1", "\"schema\":3", 1);
     assert_eq!(
         stored_under(Some(&newer), seen),
-        StoredUnder::Newer(RecordError::Newer { schema: 2 })
+        StoredUnder::Newer(RecordError::Newer { schema: 3 })
     );
     assert_eq!(
         stored_under(Some("{\"schema\":1,"), seen),
         StoredUnder::Damaged
+    );
+}
+
+#[test]
+fn a_version_2_link_patches_arrays_by_index_and_keeps_nulls() {
+    use honest_income::scenario::delayed::{Part, StreamType};
+    let mut s = Scenario::default();
+    s.delayed.streams[0].set_text(Part::Value, "posts", "6".into());
+    let one_edit = encode_link(&s).unwrap();
+    assert!(one_edit.len() < 120, "one edited stream field: {one_edit}");
+    assert_eq!(decode_link(&one_edit).unwrap(), s);
+    // The essays' three paths: a newsletter priced beside the workshop, with its stream.
+    s.add_product(true);
+    s.add_stream(StreamType::Subscription);
+    s.break_even.product = None;
+    let three = encode_link(&s).unwrap();
+    // Well inside a link; issue "A plan travels whole" takes links for any plan further.
+    assert!(
+        three.len() < 1300,
+        "three paths: {} characters",
+        three.len()
+    );
+    let back = decode_link(&three).unwrap();
+    assert_eq!(
+        back.break_even.product, None,
+        "a null stays null, not the default"
+    );
+    assert_eq!(back, s);
+    for patch in [
+        r#"{"delayed":{"streams":{"$len":100000000}}}"#,
+        r#"{"delayed":{"streams":{"$len":1,"7":{"name":"x"}}}}"#,
+        r#"{"delayed":{"streams":{"$len":"2"}}}"#,
+    ] {
+        let link = format!("s=2.{}", URL_SAFE_NO_PAD.encode(patch));
+        assert_eq!(decode_link(&link), Err(LinkError::Damaged), "{patch}");
+    }
+}
+
+#[test]
+fn a_version_1_plan_migrates_to_products_and_product_links() {
+    let record = decode_record(RECORD_V1).unwrap();
+    let s = &record.scenario;
+    assert_eq!(s.products.len(), 1);
+    assert_eq!(s.products[0].name, "My product");
+    assert_eq!(s.open_product, 0);
+    let raw = json(RECORD_V1);
+    let linked = raw["scenario"]["break_even"]["use_pricing_net"]
+        .as_bool()
+        .unwrap_or(true);
+    assert_eq!(s.break_even.product.is_some(), linked);
+    for (stream, old) in s
+        .delayed
+        .streams
+        .iter()
+        .zip(raw["scenario"]["delayed"]["streams"].as_array().unwrap())
+    {
+        let was = old["use_pricing_net"].as_bool().unwrap_or(false);
+        assert_eq!(stream.product.is_some(), was, "{}", stream.name);
+    }
+    let flag = r#"{"schema":1,"id":"a","name":"P","updated":1,"scenario":{"break_even":{"use_pricing_net":"yes"}}}"#;
+    assert_eq!(
+        decode_record(flag),
+        Err(RecordError::Corrupt),
+        "a mistyped flag stays damaged"
     );
 }

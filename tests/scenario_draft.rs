@@ -4,11 +4,11 @@
 use honest_income::engine::money::Currency;
 use honest_income::engine::pricing::calculate;
 use honest_income::platform::route::{page_from_search, Page};
-use honest_income::scenario::{PricingDraft, PricingField, Scenario};
+use honest_income::scenario::{PricingField, ProductDraft};
 
 #[test]
 fn the_default_is_the_essays_workshop_on_gumroad() {
-    let draft = PricingDraft::default();
+    let draft = ProductDraft::default();
     let result = calculate(&draft.inputs().expect("defaults are valid"));
     assert_eq!(result.sale.net, 2380);
     assert!(draft.layers_match_preset());
@@ -16,7 +16,7 @@ fn the_default_is_the_essays_workshop_on_gumroad() {
 
 #[test]
 fn bad_fields_are_named_in_form_order() {
-    let mut draft = PricingDraft::default();
+    let mut draft = ProductDraft::default();
     draft.set_text(PricingField::Price, "abc".into());
     draft.set_text(PricingField::LayerPercent(0), "150".into());
     draft.set_text(PricingField::Volume, "-3".into());
@@ -33,7 +33,7 @@ fn bad_fields_are_named_in_form_order() {
 
 #[test]
 fn churn_only_counts_for_subscriptions() {
-    let mut draft = PricingDraft::default();
+    let mut draft = ProductDraft::default();
     draft.set_text(PricingField::Churn, "oops".into());
     assert!(draft.inputs().is_ok());
     draft.subscription = true;
@@ -42,7 +42,7 @@ fn churn_only_counts_for_subscriptions() {
 
 #[test]
 fn choosing_a_platform_fills_its_layers_and_edits_are_noticed() {
-    let mut draft = PricingDraft::default();
+    let mut draft = ProductDraft::default();
     draft.choose_platform("payhip-free");
     assert_eq!(draft.layers.len(), 2);
     assert_eq!(draft.layers[1].fixed, "0.30");
@@ -55,11 +55,11 @@ fn choosing_a_platform_fills_its_layers_and_edits_are_noticed() {
 
 #[test]
 fn currency_change_converts_unedited_presets_only() {
-    let mut draft = PricingDraft::default();
+    let mut draft = ProductDraft::default();
     draft.change_currency(Currency::Jpy);
     assert_eq!(draft.layers[0].fixed, "74");
     assert!(draft.inputs().is_ok());
-    let mut edited = PricingDraft::default();
+    let mut edited = ProductDraft::default();
     edited.set_text(PricingField::LayerFixed(0), "0.45".into());
     edited.change_currency(Currency::Eur);
     assert_eq!(edited.layers[0].fixed, "0.45");
@@ -77,37 +77,6 @@ fn pages_come_from_the_query_string() {
     assert_eq!(page_from_search("?page=nope"), Page::Home);
     assert_eq!(Page::Pricing.href(), "./?page=pricing");
     assert_eq!(Page::Home.href(), "./");
-}
-
-/// Break-even and Delayed income take the net per sale and the monthly costs from one place.
-#[test]
-fn one_net_per_sale_and_one_cost_total_for_every_calculator() {
-    let mut scenario = Scenario::default();
-    scenario.pricing.price = "31.50".into();
-    scenario.break_even.costs[0].amount = "12.40".into();
-    let c = scenario.pricing.currency;
-    let pricing = calculate(&scenario.pricing.inputs().unwrap());
-    let net = scenario.net_per_sale_after_refunds();
-    assert_eq!(net, Some(pricing.net_after_refunds.round() as i64));
-    let break_even = scenario.break_even.inputs(c, net).unwrap();
-    assert_eq!(
-        Some(break_even.net_per_sale),
-        net,
-        "Break-even takes Pricing's net"
-    );
-    assert_eq!(scenario.monthly_costs(), 1240 + 2000);
-    assert_eq!(break_even.monthly_costs, scenario.monthly_costs());
-    let delayed = scenario
-        .delayed
-        .inputs(c, net, scenario.monthly_costs())
-        .unwrap();
-    assert_eq!(delayed.plan.monthly_costs, scenario.monthly_costs() as f64);
-    scenario.pricing.price = "abc".into();
-    assert_eq!(
-        scenario.net_per_sale_after_refunds(),
-        None,
-        "no net while Pricing has a field to fix"
-    );
 }
 
 /// Every Delayed-income field has a bound of its own but money, which has the one money limit.

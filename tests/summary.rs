@@ -13,7 +13,7 @@ fn the_default_plan_reads_as_its_calculators_do() {
             .map(|(_, v)| v.clone())
             .unwrap()
     };
-    assert_eq!(get("Net per sale"), "$23.80");
+    assert_eq!(get("Net per sale after fees and refunds"), "$22.99");
     assert_eq!(get("Pays back (headline view)"), "never");
     assert_eq!(get("Pays back in cash"), "month 1");
     assert_eq!(get("First income"), "month 4");
@@ -23,7 +23,7 @@ fn the_default_plan_reads_as_its_calculators_do() {
 #[test]
 fn a_plan_with_a_bad_field_says_so_instead_of_a_number() {
     let mut s = Scenario::default();
-    s.pricing.set_text(PricingField::Price, "abc".into());
+    s.products[0].set_text(PricingField::Price, "abc".into());
     let rows = headline(&s);
     assert_eq!(rows[0].1, "fix its inputs");
     assert!(rows.iter().all(|(_, v)| !v.contains("NaN")));

@@ -40,8 +40,9 @@ pub struct BreakEvenDraft {
     pub count_time: bool,
     pub costs: Vec<CostLineDraft>,
     pub upkeep_hours: String,
-    /// Take the net per sale from the Pricing calculator (else `net_override`).
-    pub use_pricing_net: bool,
+    /// The plan's product whose net per sale (from Pricing) the calculator takes; None: the
+    /// figure typed in `net_override`.
+    pub product: Option<u32>,
     pub net_override: String,
     pub variable_cost: String,
     pub curve: CurveKind,
@@ -75,7 +76,7 @@ impl Default for BreakEvenDraft {
                 },
             ],
             upkeep_hours: "3".into(),
-            use_pricing_net: true,
+            product: Some(0),
             net_override: "23.80".into(),
             variable_cost: "0".into(),
             curve: CurveKind::Launch,
@@ -236,7 +237,7 @@ impl BreakEvenDraft {
         let mut fields = vec![F::BuildHours, F::HourlyValue, F::UpfrontCash];
         fields.extend((0..self.costs.len()).map(F::CostAmount));
         fields.push(F::UpkeepHours);
-        if !self.use_pricing_net {
+        if self.product.is_none() {
             fields.push(F::NetOverride);
         }
         fields.push(F::VariableCost);
@@ -249,7 +250,7 @@ impl BreakEvenDraft {
         fields
     }
 
-    /// Validates every field; `pricing_net` is the Pricing calculator's net per sale, if valid.
+    /// Validates every field; `pricing_net` is the chosen product's net per sale, if valid.
     pub fn inputs(
         &self,
         currency: Currency,
@@ -260,7 +261,7 @@ impl BreakEvenDraft {
             .into_iter()
             .filter_map(|f| self.field_error(f, currency).map(|e| (f, e)))
             .collect();
-        let net = if self.use_pricing_net {
+        let net = if self.product.is_some() {
             pricing_net
         } else {
             parse_money(&self.net_override, currency).ok()

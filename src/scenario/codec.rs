@@ -4,7 +4,8 @@
 //! A link carries only what differs from the default scenario (a JSON merge patch, RFC 7396),
 //! base64url-encoded, so a typical plan stays well under 1,000 characters.
 
-use super::{Scenario, SCHEMA_VERSION};
+use super::pricing::MAX_PRODUCT_NAME;
+use super::{Scenario, MAX_PRODUCTS, SCHEMA_VERSION};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::de::DeserializeOwned;
@@ -13,12 +14,18 @@ use serde_json::{Map, Value};
 use std::fmt;
 
 /// The link format this build writes; older ones keep opening (see `decode_link`).
-pub const LINK_VERSION: u32 = 1;
-/// What a version-1 link's patch applies to: the default scenario as released with format 1.
-/// Frozen: when defaults change, a new link version gets a new base, and old links still open.
-const LINK_V1_BASE: &str = include_str!("link_base_v1.json");
+pub const LINK_VERSION: u32 = 2;
+/// What a link's patch applies to, by link version: the default plan as released with that
+/// format, in the schema of its day. Frozen: when defaults change, a new link version gets a
+/// new base, and old links still open (their plan is then migrated like a stored record).
+const LINK_BASES: [(u32, u32, &str); 2] = [
+    (1, 1, include_str!("link_base_v1.json")),
+    (2, 2, include_str!("link_base_v2.json")),
+];
 /// Longest link fragment written or read, in characters.
 pub const MAX_LINK_CHARS: usize = 2000;
+/// Longest text of any other field read, in characters.
+pub const MAX_TEXT_CHARS: usize = 200;
 /// Longest stored record read, in bytes (a sanity bound far above any real plan).
 pub const MAX_RECORD_BYTES: usize = 512 * 1024;
 
@@ -100,21 +107,30 @@ pub fn migrate(schema: u32, scenario: Value) -> Result<Value, RecordError> {
     match schema {
         SCHEMA_VERSION => Ok(scenario),
         s if s > SCHEMA_VERSION => Err(RecordError::Newer { schema: s }),
-        // No older schema has been released.
-        _ => Err(RecordError::Corrupt),
+        0 => Err(RecordError::Corrupt),
+        s => super::migrate::upgrade(s, SCHEMA_VERSION, scenario).ok_or(RecordError::Corrupt),
     }
 }
 
-/// Structural limits, so a crafted record or link cannot make the page unusable.
+/// Structural limits, so a crafted record or link cannot make the page unusable. Text is
+/// bounded in characters, as the form's inputs are, so whatever the form takes reads back.
 fn within_limits(s: &Scenario) -> bool {
-    let short = |t: &str| t.len() <= 200;
-    let p = &s.pricing;
+    let short = |t: &str| t.chars().count() <= MAX_TEXT_CHARS;
     let b = &s.break_even;
     let d = &s.delayed;
-    p.layers.len() <= 20
-        && p.layers
-            .iter()
-            .all(|l| short(&l.name) && short(&l.percent) && short(&l.fixed) && short(&l.monthly))
+    let currency = s.currency();
+    let products_fit = (1..=MAX_PRODUCTS).contains(&s.products.len())
+        && s.products.iter().enumerate().all(|(i, p)| {
+            // Pages tell products apart by id, and sum them in one currency.
+            s.products[..i].iter().all(|other| other.id != p.id)
+                && p.currency == currency
+                && p.name.chars().count() <= MAX_PRODUCT_NAME
+                && p.layers.len() <= 20
+                && p.layers.iter().all(|l| {
+                    short(&l.name) && short(&l.percent) && short(&l.fixed) && short(&l.monthly)
+                })
+        });
+    products_fit
         && b.costs.len() <= 50
         && b.costs.iter().all(|c| short(&c.name) && short(&c.amount))
         && d.streams.len() <= 20
@@ -158,6 +174,13 @@ pub(crate) fn to_tree<T: Serialize>(value: &T) -> Value {
 /// from a map (`{"Eur": null}`). No version of the app writes either, and such a member was
 /// always refused as mistyped: a damaged record is kept aside, not opened half-read.
 fn plain_shape(scenario: &Value) -> bool {
+    fn items<'a>(members: &'a Map<String, Value>, list: &str) -> &'a [Value] {
+        members
+            .get(list)
+            .and_then(Value::as_array)
+            .map(|a| a.as_slice())
+            .unwrap_or_default()
+    }
     let Value::Object(calculators) = scenario else {
         return false;
     };
@@ -165,25 +188,25 @@ fn plain_shape(scenario: &Value) -> bool {
     let string_if_there =
         |object: &Map<String, Value>, key: &str| object.get(key).is_none_or(Value::is_string);
     calculators.iter().all(|(name, calculator)| {
+        if name == "products" {
+            return calculator.as_array().is_none_or(|products| {
+                products.iter().all(|p| match p {
+                    Value::Object(product) => {
+                        string_if_there(product, "currency")
+                            && items(product, "layers").iter().all(not_array)
+                    }
+                    other => !other.is_array(),
+                })
+            });
+        }
         let Value::Object(members) = calculator else {
-            return !(["pricing", "break_even", "delayed"].contains(&name.as_str())
-                && calculator.is_array());
-        };
-        let items = |list: &str| {
-            members
-                .get(list)
-                .and_then(Value::as_array)
-                .map(|a| a.as_slice())
-                .unwrap_or_default()
+            return !(["break_even", "delayed"].contains(&name.as_str()) && calculator.is_array());
         };
         match name.as_str() {
-            "pricing" => {
-                string_if_there(members, "currency") && items("layers").iter().all(not_array)
-            }
             "break_even" => {
-                string_if_there(members, "curve") && items("costs").iter().all(not_array)
+                string_if_there(members, "curve") && items(members, "costs").iter().all(not_array)
             }
-            "delayed" => items("streams").iter().all(|s| match s {
+            "delayed" => items(members, "streams").iter().all(|s| match s {
                 Value::Object(stream) => {
                     string_if_there(stream, "kind") && string_if_there(stream, "members_mode")
                 }
@@ -221,62 +244,144 @@ pub fn decode_record(raw: &str) -> Result<StoredRecord, RecordError> {
     }
     object.insert("scenario".into(), scenario);
     object.insert("schema".into(), Value::from(SCHEMA_VERSION));
-    let record: StoredRecord =
+    let mut record: StoredRecord =
         from_json_text(&Value::Object(object).to_string()).ok_or(RecordError::Corrupt)?;
+    record.scenario.repair_links();
     if !record.updated.is_finite() || !within_limits(&record.scenario) {
         return Err(RecordError::Corrupt);
     }
     Ok(record)
 }
 
-/// The members of `value` that differ from `base`, as a JSON merge patch.
+/// The array marker of a version-2 patch: `{"$len": n, "2": patch}` is an array of n items,
+/// each the base's item at that index (past the base's end, its last item) with its patch
+/// applied (RFC 7396 replaces whole arrays, so one edited stream would carry every stream).
+const ARRAY_LENGTH: &str = "$len";
+/// A member set to null (RFC 7396 reads null as "remove", which would bring back the default).
+const NULL: &str = "$null";
+/// Most items a patched array may have: far above any plan's, far below what exhausts memory.
+const MAX_PATCHED_ITEMS: u64 = 1000;
+
+/// What turns `base` into `value`, as a version-2 link patch: a JSON merge patch whose arrays
+/// are patched by index and whose nulls are marked (see [`ARRAY_LENGTH`] and [`NULL`]).
 fn diff(base: &Value, value: &Value) -> Option<Value> {
     match (base, value) {
         (Value::Object(b), Value::Object(v)) => {
             let mut patch = Map::new();
             for (key, item) in v {
-                match b.get(key) {
-                    Some(old) => {
-                        if let Some(d) = diff(old, item) {
-                            patch.insert(key.clone(), d);
-                        }
-                    }
-                    None => {
-                        patch.insert(key.clone(), item.clone());
-                    }
+                let change = match (b.get(key), item) {
+                    (Some(old), item) => diff(old, item),
+                    (None, item) => Some(whole(item)),
+                };
+                if let Some(d) = change {
+                    patch.insert(key.clone(), d);
                 }
+            }
+            for key in b.keys().filter(|k| !v.contains_key(*k)) {
+                patch.insert(key.clone(), Value::Null);
             }
             (!patch.is_empty()).then_some(Value::Object(patch))
         }
         _ if base == value => None,
-        _ => Some(value.clone()),
-    }
-}
-
-/// Applies a JSON merge patch (RFC 7396) onto `target`.
-fn apply(target: &mut Value, patch: Value) {
-    match patch {
-        Value::Object(members) => {
-            if !target.is_object() {
-                *target = Value::Object(Map::new());
-            }
-            if let Value::Object(t) = target {
-                for (key, item) in members {
-                    if item.is_null() {
-                        t.remove(&key);
-                    } else {
-                        apply(t.entry(key).or_insert(Value::Null), item);
-                    }
+        (Value::Array(b), Value::Array(v)) => {
+            let mut patch = Map::new();
+            patch.insert(ARRAY_LENGTH.into(), Value::from(v.len()));
+            for (i, item) in v.iter().enumerate() {
+                let change = match b.get(i).or(b.last()) {
+                    Some(old) => diff(old, item),
+                    None => Some(whole(item)),
+                };
+                if let Some(d) = change {
+                    patch.insert(i.to_string(), d);
                 }
             }
+            Some(Value::Object(patch))
         }
-        other => *target = other,
+        (_, value) => Some(whole(value)),
     }
 }
 
-/// The link fragment for a scenario: `s=1.<payload>` (without the `#`).
+/// A value written whole into a version-2 patch: its nulls marked, its arrays as arrays.
+fn whole(value: &Value) -> Value {
+    // Maps are built by insertion: collecting one sorts, a second copy of the std sort in the wasm.
+    match value {
+        Value::Null => {
+            let mut marker = Map::new();
+            marker.insert(NULL.into(), Value::from(1));
+            Value::Object(marker)
+        }
+        Value::Object(members) => {
+            let mut copy = Map::new();
+            for (k, v) in members {
+                copy.insert(k.clone(), whole(v));
+            }
+            Value::Object(copy)
+        }
+        Value::Array(items) => Value::Array(items.iter().map(whole).collect()),
+        other => other.clone(),
+    }
+}
+
+/// Applies a patch onto `target`: RFC 7396 for a version-1 link, with version 2's array and
+/// null markers when `marked`. False when a marker is malformed.
+fn apply(target: &mut Value, patch: Value, marked: bool) -> bool {
+    let Value::Object(mut members) = patch else {
+        *target = patch;
+        return true;
+    };
+    if marked && members.len() == 1 && members.get(NULL) == Some(&Value::from(1)) {
+        *target = Value::Null;
+        return true;
+    }
+    if marked && members.contains_key(ARRAY_LENGTH) {
+        let Some(len) = members
+            .remove(ARRAY_LENGTH)
+            .and_then(|l| l.as_u64())
+            .filter(|l| *l <= MAX_PATCHED_ITEMS)
+        else {
+            return false;
+        };
+        let mut items = target.as_array().cloned().unwrap_or_default();
+        let template = items.last().cloned().unwrap_or(Value::Null);
+        items.resize(len as usize, template);
+        for (key, item) in members {
+            let Some(slot) = key.parse::<usize>().ok().and_then(|i| items.get_mut(i)) else {
+                return false;
+            };
+            if !apply(slot, item, marked) {
+                return false;
+            }
+        }
+        *target = Value::Array(items);
+        return true;
+    }
+    if !target.is_object() {
+        *target = Value::Object(Map::new());
+    }
+    let Value::Object(t) = target else {
+        return false;
+    };
+    for (key, item) in members {
+        if item.is_null() {
+            t.remove(&key);
+        } else if !apply(t.entry(key).or_insert(Value::Null), item, marked) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The frozen base of a link version and the schema its plan is in.
+fn link_base(version: u32) -> Option<(u32, Value)> {
+    let (_, schema, text) = LINK_BASES.iter().find(|(v, _, _)| *v == version)?;
+    Some((*schema, serde_json::from_str(text).ok()?))
+}
+
+/// The link fragment for a scenario: `s=2.<payload>` (without the `#`).
 pub fn encode_link(scenario: &Scenario) -> Result<String, ShareError> {
-    let base: Value = serde_json::from_str(LINK_V1_BASE).unwrap_or(Value::Null);
+    let base = link_base(LINK_VERSION)
+        .map(|(_, b)| b)
+        .unwrap_or(Value::Null);
     let value = to_tree(scenario);
     let patch = diff(&base, &value).unwrap_or_else(|| Value::Object(Map::new()));
     let json = patch.to_string();
@@ -301,11 +406,10 @@ pub fn decode_link(fragment: &str) -> Result<Scenario, LinkError> {
         .ok_or(LinkError::Missing)?;
     let (version, payload) = token.split_once('.').ok_or(LinkError::Damaged)?;
     let version: u32 = version.parse().map_err(|_| LinkError::Damaged)?;
-    match version {
-        LINK_VERSION => {}
-        v if v > LINK_VERSION => return Err(LinkError::Future { version: v }),
-        _ => return Err(LinkError::Damaged),
+    if version > LINK_VERSION {
+        return Err(LinkError::Future { version });
     }
+    let (schema, mut value) = link_base(version).ok_or(LinkError::Damaged)?;
     let bytes = URL_SAFE_NO_PAD
         .decode(payload.trim_end_matches('='))
         .map_err(|_| LinkError::Damaged)?;
@@ -314,12 +418,15 @@ pub fn decode_link(fragment: &str) -> Result<Scenario, LinkError> {
     if !patch.is_object() {
         return Err(LinkError::Damaged);
     }
-    let mut value: Value = serde_json::from_str(LINK_V1_BASE).map_err(|_| LinkError::Damaged)?;
-    apply(&mut value, patch);
+    if !apply(&mut value, patch, version >= 2) {
+        return Err(LinkError::Damaged);
+    }
+    let value = migrate(schema, value).map_err(|_| LinkError::Damaged)?;
     if !plain_shape(&value) {
         return Err(LinkError::Damaged);
     }
-    let scenario: Scenario = from_json_text(&value.to_string()).ok_or(LinkError::Damaged)?;
+    let mut scenario: Scenario = from_json_text(&value.to_string()).ok_or(LinkError::Damaged)?;
+    scenario.repair_links();
     if !within_limits(&scenario) {
         return Err(LinkError::Damaged);
     }

@@ -15,7 +15,7 @@ pub const DELAYED_PRESETS: [DelayedPreset; 4] = [
     DelayedPreset {
         id: "blogger",
         name: "The blogger's first year",
-        assumptions: "From the source essays: a blog with 8 posts a month whose posts get search traffic after 2 months and plateau at 600 visitors each 8 months later; 3 % click affiliate links, 3 % of clicks buy, $45 average commission; ads only above 15,000 visitors a month. A $27 workshop on Gumroad (nets $23.80) launches in month 4 with 8 sales, halving to a baseline of 4 a month. Months 1-3 earn about $0, months 4-6 about $150-200 a month, months 7-9 about $400-600.",
+        assumptions: "From the source essays: a blog of 8 posts a month for a year, and their $27 workshop on Gumroad (the plan's Workshop product), built in about two weeks and launched in month 4 with 12 sales (8 in the first week, 3 in the second, 1 in the third), then 3-5 a month. The blog runs at the typical pace, not the essay's: search traffic after 3 months, 15 more to a plateau of 300 visitors a post, 2 % click affiliate links, 2 % of clicks buy, $40 a sale, ads above 25,000 visitors a month. Like the essay, months 1-3 earn about $0 and months 4-6 about $150-200 (mostly the launch). The essay's blog then reached $400-600 a month by months 7-9; at the typical pace that takes until the second year, and a plan tuned to the essay's pace would promise over $7,000 a month by month 24.",
         build: bloggers_first_year,
     },
     DelayedPreset {
@@ -58,45 +58,35 @@ fn plan(streams: Vec<StreamDraft>, horizon: &str, target: &str) -> DelayedDraft 
     }
 }
 
-/// The source essays' year: a blog plus a $27 workshop.
+/// The source essays' year: their blog and their $27 workshop, at the typical pace.
 pub fn bloggers_first_year() -> DelayedDraft {
+    // The blog is a new stream's defaults: the research's typical search delay and ramp, 2 %
+    // click-through, 2 % conversion and a $40 commission.
     let mut blog = StreamDraft::new(0, StreamType::Blog);
     blog.name = "Blog".into();
     set(
         &mut blog,
         &[
-            ("posts", "8"),
-            ("publish_months", "12"),
-            ("delay", "2"),
-            ("ramp", "8"),
-            ("plateau", "600"),
-            ("click_through", "3"),
-            ("conversion", "3"),
-            ("commission", "45"),
-            ("ads_rpm", "5"),
-            ("ads_min", "15000"),
             ("build_months", "12"),
             ("build_hours", "40"),
             ("upkeep_hours", "10"),
         ],
     );
-    blog.low.insert("plateau".into(), "300".into());
-    blog.high.insert("plateau".into(), "900".into());
     let mut workshop = StreamDraft::new(1, StreamType::Product);
     workshop.name = "$27 workshop".into();
-    workshop.use_pricing_net = false;
+    workshop.product = Some(0);
     set(
         &mut workshop,
         &[
             ("launch_month", "4"),
-            ("launch_sales", "8"),
+            ("launch_sales", "12"),
             ("half_life", "0.5"),
             ("baseline", "4"),
             ("per_thousand", "0"),
-            ("net_per_sale", "23.80"),
-            ("build_months", "3"),
-            ("build_hours", "25"),
-            ("upkeep_hours", "2"),
+            ("net_per_sale", "22.99"),
+            ("build_months", "1"),
+            ("build_hours", "40"),
+            ("upkeep_hours", "3"),
         ],
     );
     plan(vec![blog, workshop], "24", "500")
@@ -125,7 +115,7 @@ pub fn newsletter() -> DelayedDraft {
 pub fn template_shop() -> DelayedDraft {
     let mut shop = StreamDraft::new(0, StreamType::Product);
     shop.name = "Templates".into();
-    shop.use_pricing_net = false;
+    shop.product = None;
     set(
         &mut shop,
         &[

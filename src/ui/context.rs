@@ -2,12 +2,17 @@
 //! contexts can never be mistaken for each other.
 
 use crate::platform::route::{push_page, Page};
-use crate::scenario::Scenario;
+use crate::scenario::{RemovedProduct, Scenario};
 use leptos::prelude::*;
 
 /// The plan being edited, shared by every calculator.
 #[derive(Clone, Copy)]
 pub struct ScenarioState(pub RwSignal<Scenario>);
+
+/// The last product removed on Pricing and the plan right after: Undo is offered while the
+/// plan is unchanged, on whichever page the user comes back from.
+#[derive(Clone, Copy, Default)]
+pub struct RemovedProductState(pub RwSignal<Option<(RemovedProduct, Scenario)>>);
 
 /// The page being shown; set by links and the browser's back and forward buttons.
 #[derive(Clone, Copy)]

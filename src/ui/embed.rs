@@ -81,6 +81,7 @@ pub fn EmbedApp(
     };
     let scenario = RwSignal::new(scenario);
     provide_context(ScenarioState(scenario));
+    provide_context(crate::ui::context::RemovedProductState::default());
     provide_context(LockedFields(options.locked.clone()));
     let page = options.page;
     let has_locks = !options.locked.is_empty();

@@ -11,6 +11,7 @@ mod landing;
 mod layout;
 pub mod library;
 mod pricing;
+mod product_picker;
 mod scenario_bar;
 
 use crate::platform::route::{current_page, Page};
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
 fn FullApp() -> impl IntoView {
     let scenario = RwSignal::new(Scenario::default());
     provide_context(ScenarioState(scenario));
+    provide_context(crate::ui::context::RemovedProductState::default());
     let library = library::Library::boot(scenario);
     provide_context(library);
     // Autosave: every change after the first render schedules a save.

@@ -15,7 +15,7 @@ test('changing the price in Pricing moves Break-even', async () => {
   let be = await pricing.goTo(BreakEvenPage);
   await be.simplePlan();
   // $23.80 a sale: $300 / $23.80 = 12.6 -> 13 sales; 10 a month -> month 2.
-  assert.match(await be.page.getByText(/Pricing nets/).textContent(), /Pricing nets \$23\.80 a sale/);
+  assert.match(await be.page.getByText(/Workshop nets/).textContent(), /Workshop nets \$23\.80 per sale after fees and refunds/);
   assert.equal(await be.unitsUpfront(), '13 sales');
   assert.match(await be.verdict(), /^Pays back in month 2 counting your time \(month 1 in cash alone\)\./);
 
@@ -75,8 +75,8 @@ test('a bad value gets its sentence and leaves the rest of the page working', as
   const pricing = await be.goTo(PricingPage);
   await pricing.type('Price', 'abc');
   be = await pricing.goTo(BreakEvenPage);
-  assert.match(await be.page.getByText(/Pricing calculator has a field to fix/).textContent(), /enter your own net per sale/);
-  await be.page.getByLabel('Use the net per sale from Pricing').uncheck();
+  assert.match(await be.page.getByText(/has a field to fix on Pricing/).textContent(), /^Workshop has a field to fix/);
+  await be.page.getByLabel('Net per sale from').selectOption({ label: 'A figure of my own' });
   await be.type('Net per sale', '20');
   assert.match(await be.verdict(), /By month 24/);
   const body = await be.page.locator('body').textContent();

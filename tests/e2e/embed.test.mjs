@@ -90,7 +90,7 @@ for (const sandboxed of [true, false]) {
         await page.waitForTimeout(300);
         assert.equal(await page.evaluate(() => window.__cls), 0, 'no layout shift after load');
         const open = frame.getByRole('link', { name: 'Open in full calculator' });
-        assert.match(await open.getAttribute('href'), /^\.\/\?page=pricing#s=1\./);
+        assert.match(await open.getAttribute('href'), /^\.\/\?page=pricing#s=2\./);
         assert.deepEqual(errors, []);
       }, { viewport: { width: 1000, height: 800 } });
     } finally {

@@ -70,6 +70,17 @@ export class CalculatorPage {
     return (await value.textContent()).trim();
   }
 
+  /** A row of the results' tables, by its heading. */
+  async row(name) {
+    return (await this.results().getByRole('row', { name }).locator('td').first().textContent()).trim();
+  }
+
+  /** The hint under a select or field: what its choice means. */
+  async hintFor(label) {
+    const id = await this.field(label).getAttribute('id');
+    return (await this.page.locator(`#${id}-hint`).textContent()).trim();
+  }
+
   async resultsText() {
     return (await this.results().innerText()).replace(/\s+/g, ' ');
   }

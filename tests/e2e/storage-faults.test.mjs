@@ -161,12 +161,12 @@ test('a newer version of the open plan written by another tab is never saved ove
   const pricing = await openPricing(page);
   assert.equal(await pricing.field('Price').inputValue(), '29', 'the saved plan opened');
   // Another tab, running a newer Honest Income, rewrites the same plan in its own format.
-  const newer = RECORD.replace('"schema": 1', '"schema": 2').replace('"schema":1', '"schema":2');
+  const newer = RECORD.replace('"schema": 1', '"schema": 3').replace('"schema":1', '"schema":3');
   assert.notEqual(newer, RECORD, 'the fixture names its schema');
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [RECORD_KEY, newer]);
   await pricing.type('Price', '31');
   await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').textContent.startsWith('Not saved'));
-  assert.match(await status(page), /saved by a newer version of Honest Income \(format 2\).*Your changes are still here/);
+  assert.match(await status(page), /saved by a newer version of Honest Income \(format 3\).*Your changes are still here/);
   assert.equal(await stored(page, RECORD_KEY), newer, 'the newer record is untouched');
   assert.equal(await pricing.field('Price').inputValue(), '31', 'the edit stays on the page');
   assert.deepEqual(errors, []);

@@ -93,7 +93,7 @@ pub const BLOG_FIELDS: &[FieldSpec] = &[
     spec(
         "delay",
         "Months before search traffic",
-        "A new post gets almost no search visitors at first (3 is typical).",
+        "A new post gets almost no search visitors at first (about 3 months is typical: bloggers report 6-12 months before traffic means much).",
         Unit::Months,
         MONTHS,
     ),
@@ -107,33 +107,33 @@ pub const BLOG_FIELDS: &[FieldSpec] = &[
     uncertain(spec(
         "plateau",
         "Visitors per post per month at plateau",
-        "A post's steady monthly visitors once it ranks.",
+        "A post's steady monthly visitors once it ranks: an assumption (300 here; a new niche blog's posts often get 100-600).",
         Unit::Count,
         BIG,
     )),
     uncertain(spec(
         "click_through",
         "Click-through to affiliate links",
-        "Share of visitors who click (1-5 %).",
+        "Share of visitors who click (2 % typical, 1-5 %; affiliate surveys).",
         Unit::Percent,
         100.0,
     )),
     uncertain(spec(
         "conversion",
         "Affiliate conversion",
-        "Share of clicks that buy (0.5-3 %).",
+        "Share of clicks that buy (2 % typical, 0.5-3 %; affiliate surveys).",
         Unit::Percent,
         100.0,
     )),
     money(
         "commission",
         "Average commission",
-        "What you earn per affiliate sale.",
+        "What you earn per affiliate sale: an assumption ($40 here; Amazon pays 1-20 % of the price, software programs often $20-100).",
     ),
     money(
         "ads_rpm",
         "Ads revenue per 1,000 visitors",
-        "Display ads (about $5; premium networks more).",
+        "Display ads (AdSense about $5, $1-15; premium networks about $20 but only above 25,000-50,000 visits a month).",
     ),
     spec(
         "ads_min",
@@ -176,7 +176,7 @@ pub const PRODUCT_FIELDS: &[FieldSpec] = &[
     uncertain(spec(
         "half_life",
         "Half-life of the launch bump",
-        "Months for sales above the baseline to halve (1-2).",
+        "Months for sales above the baseline to halve (1-2; launch reports put half of lifetime sales in the first 2 months).",
         Unit::Months,
         MONTHS,
     )),
@@ -197,7 +197,7 @@ pub const PRODUCT_FIELDS: &[FieldSpec] = &[
     money(
         "net_per_sale",
         "Net per sale",
-        "What one sale leaves after fees.",
+        "What one sale leaves after fees and refunds.",
     ),
 ];
 
@@ -212,7 +212,7 @@ pub const SUBSCRIPTION_FIELDS: &[FieldSpec] = &[
     uncertain(spec(
         "members",
         "New members per month",
-        "Members who join each month (at the start, if growing).",
+        "Members who join each month (at the start, if growing). A beginner's paid newsletter gains a few a month: 5-10 % of free readers ever pay (Substack's guide).",
         Unit::Count,
         BIG,
     )),
@@ -233,14 +233,14 @@ pub const SUBSCRIPTION_FIELDS: &[FieldSpec] = &[
     uncertain(spec(
         "churn",
         "Churn per month",
-        "Share of members who leave each month (3-7 %).",
+        "Share of members who leave each month (6.5 % for consumer products under $10, 3-5 % for indie B2B; Recurly and ChartMogul benchmarks).",
         Unit::Percent,
         100.0,
     )),
     money(
         "price",
         "Net monthly price per member",
-        "After platform and payment fees.",
+        "After platform and payment fees and refunds (a $5 Substack letter nets about $4).",
     ),
 ];
 

@@ -30,6 +30,25 @@ impl StreamType {
         }
     }
 
+    /// The key of the field holding the stream's own net (a product's per sale, a
+    /// subscription's per member and month); empty for a blog, which takes none.
+    pub fn net_key(self) -> &'static str {
+        match self {
+            StreamType::Blog => "",
+            StreamType::Product => "net_per_sale",
+            StreamType::Subscription => "price",
+        }
+    }
+
+    /// True when the stream can take its net from a product of this kind.
+    pub fn takes_product(self, subscription: bool) -> bool {
+        match self {
+            StreamType::Blog => false,
+            StreamType::Product => !subscription,
+            StreamType::Subscription => subscription,
+        }
+    }
+
     pub fn fields(self) -> &'static [FieldSpec] {
         match self {
             StreamType::Blog => BLOG_FIELDS,
@@ -63,9 +82,10 @@ pub struct StreamDraft {
     pub low: BTreeMap<String, String>,
     #[serde(default)]
     pub high: BTreeMap<String, String>,
-    /// Product: take the net per sale from the Pricing calculator.
+    /// The plan's product whose net (after fees and refunds, from Pricing) the stream takes;
+    /// None: the stream's own figure. Product and subscription streams only.
     #[serde(default)]
-    pub use_pricing_net: bool,
+    pub product: Option<u32>,
     /// Product: launch sales from audience x conversion instead of a direct number.
     #[serde(default)]
     pub launch_from_audience: bool,
@@ -124,7 +144,7 @@ impl StreamDraft {
                     ("half_life", "1"),
                     ("baseline", "4"),
                     ("per_thousand", "0"),
-                    ("net_per_sale", "23.80"),
+                    ("net_per_sale", "22.99"),
                     ("build_months", "2"),
                     ("build_hours", "30"),
                     ("upkeep_hours", "3"),
@@ -136,17 +156,17 @@ impl StreamDraft {
                 "Membership",
                 map(&[
                     ("start_month", "2"),
-                    ("members", "10"),
+                    ("members", "3"),
                     ("growth", "5"),
                     ("share", "0.2"),
                     ("churn", "6.5"),
-                    ("price", "8.50"),
+                    ("price", "4.00"),
                     ("build_months", "1"),
                     ("build_hours", "30"),
                     ("upkeep_hours", "10"),
                 ]),
-                map(&[("members", "5"), ("share", "0.1"), ("churn", "3")]),
-                map(&[("members", "15"), ("share", "0.5"), ("churn", "10")]),
+                map(&[("members", "1"), ("share", "0.1"), ("churn", "3")]),
+                map(&[("members", "6"), ("share", "0.5"), ("churn", "10")]),
             ),
         };
         StreamDraft {
@@ -157,7 +177,7 @@ impl StreamDraft {
             values,
             low,
             high,
-            use_pricing_net: kind == StreamType::Product,
+            product: (kind == StreamType::Product).then_some(0),
             launch_from_audience: false,
             members_mode: MembersMode::Constant,
         }
@@ -173,7 +193,9 @@ impl StreamDraft {
                 (StreamType::Product, "audience" | "audience_conversion") => {
                     self.launch_from_audience
                 }
-                (StreamType::Product, "net_per_sale") => !self.use_pricing_net,
+                (StreamType::Product, "net_per_sale") | (StreamType::Subscription, "price") => {
+                    self.product.is_none()
+                }
                 (StreamType::Subscription, "members") => {
                     self.members_mode != MembersMode::ShareOfVisitors
                 }

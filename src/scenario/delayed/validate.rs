@@ -12,6 +12,17 @@ use crate::engine::fields::{parse_signed_money, parse_whole, FieldError};
 use crate::engine::money::Currency;
 use std::fmt;
 
+/// Each product's net after fees and refunds in minor units, by product id; None while the
+/// product has a field to fix on Pricing.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ProductNets(pub Vec<(u32, Option<i64>)>);
+
+impl ProductNets {
+    pub fn of(&self, product: u32) -> Option<i64> {
+        self.0.iter().find(|(id, _)| *id == product)?.1
+    }
+}
+
 /// Why a Delayed-income field is not usable (a value, a low or high bound, or a product net taken
 /// from Pricing); Display is the sentence beside it.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,7 +30,7 @@ pub enum DelayedError {
     Field(FieldError),
     LowAboveValue,
     HighBelowValue,
-    /// The product takes its net per sale from Pricing, whose fields need fixing.
+    /// The stream takes its net from a product whose Pricing fields need fixing.
     PricingInvalid,
 }
 
@@ -33,7 +44,7 @@ impl fmt::Display for DelayedError {
             }
             DelayedError::PricingInvalid => write!(
                 f,
-                "The Pricing calculator has a field to fix; or switch off \"Use the net per sale from Pricing\"."
+                "This stream's product has a field to fix on Pricing; or pick \"A figure of my own\"."
             ),
         }
     }
@@ -73,7 +84,7 @@ impl DelayedDraft {
         &self,
         field: &DelayedField,
         currency: Currency,
-        pricing_net: Option<i64>,
+        nets: &ProductNets,
     ) -> Option<DelayedError> {
         match field {
             DelayedField::Horizon => match parse_whole(&self.horizon, u64::from(MAX_HORIZON)) {
@@ -96,7 +107,9 @@ impl DelayedDraft {
             },
             DelayedField::ProductNet { id } => {
                 let stream = self.stream(*id)?;
-                (stream.use_pricing_net && pricing_net.is_none())
+                let product = stream.product?;
+                nets.of(product)
+                    .is_none()
                     .then_some(DelayedError::PricingInvalid)
             }
             DelayedField::Stream { id, key, part } => {
@@ -131,7 +144,7 @@ impl DelayedDraft {
     pub fn fields(&self) -> Vec<DelayedField> {
         let mut fields = Vec::new();
         for stream in self.streams.iter().filter(|s| s.enabled) {
-            if stream.kind == StreamType::Product && stream.use_pricing_net {
+            if stream.kind != StreamType::Blog && stream.product.is_some() {
                 fields.push(DelayedField::ProductNet { id: stream.id });
             }
             for spec in stream.visible_fields() {
@@ -169,13 +182,13 @@ impl DelayedDraft {
     pub fn inputs(
         &self,
         currency: Currency,
-        pricing_net: Option<i64>,
+        nets: &ProductNets,
         monthly_costs: i64,
     ) -> Result<DelayedInputs, DelayedErrors> {
         let errors: DelayedErrors = self
             .fields()
             .into_iter()
-            .filter_map(|f| self.field_error(&f, currency, pricing_net).map(|e| (f, e)))
+            .filter_map(|f| self.field_error(&f, currency, nets).map(|e| (f, e)))
             .collect();
         if !errors.is_empty() {
             return Err(errors);
@@ -200,6 +213,11 @@ impl DelayedDraft {
                 let high = read(spec, &s.text(Part::High, key), currency).ok()?;
                 Some(Range { low, high })
             };
+            // The product's net when the stream takes one, else the stream's own figure.
+            let net = |key: &str| match s.product {
+                Some(product) => nets.of(product).unwrap_or(0) as f64,
+                None => value(key),
+            };
             let kind = match s.kind {
                 StreamType::Blog => StreamKind::Blog(Blog {
                     posts_per_month: value("posts"),
@@ -223,11 +241,7 @@ impl DelayedDraft {
                     half_life: value("half_life"),
                     baseline: value("baseline"),
                     per_thousand_visitors: value("per_thousand"),
-                    net_per_sale: if s.use_pricing_net {
-                        pricing_net.unwrap_or(0) as f64
-                    } else {
-                        value("net_per_sale")
-                    },
+                    net_per_sale: net("net_per_sale"),
                 }),
                 StreamType::Subscription => StreamKind::Subscription(Subscription {
                     start_month: value("start_month").max(1.0) as u32,
@@ -239,7 +253,7 @@ impl DelayedDraft {
                         MembersMode::ShareOfVisitors => NewMembers::ShareOfVisitors(value("share")),
                     },
                     churn: value("churn"),
-                    net_price: value("price"),
+                    net_price: net("price"),
                 }),
             };
             ranges.push(StreamRanges {

@@ -36,7 +36,7 @@ pub fn BreakEvenForm() -> impl IntoView {
             }
         };
     let curve = Memo::new(move |_| draft.with(|d| d.curve));
-    let use_pricing = Memo::new(move |_| draft.with(|d| d.use_pricing_net));
+    let use_pricing = Memo::new(move |_| draft.with(|d| d.product.is_some()));
 
     view! {
         <form class="calculator-form" on:submit=|ev| ev.prevent_default() aria-label="Break-even inputs">
@@ -62,17 +62,9 @@ pub fn BreakEvenForm() -> impl IntoView {
 
             <fieldset class="group">
                 <legend>"Per sale"</legend>
-                <div class="field checkbox">
-                    <input type="checkbox" id="use-pricing-net" data-lockable="" disabled=crate::ui::context::is_locked("use-pricing-net")
-                        prop:checked=move || use_pricing.get()
-                        on:change=move |ev| { let on = event_target_checked(&ev); state.update(|d| d.use_pricing_net = on); } />
-                    <label for="use-pricing-net">"Use the net per sale from Pricing"</label>
-                    <p class="hint">{move || match (use_pricing.get(), state.pricing_net.get()) {
-                        (_, Some(net)) => format!("Pricing nets {} a sale on average, after fees and refunds.", Money::new(net, state.currency.get())),
-                        (true, None) => "The Pricing calculator has a field to fix; until then, enter your own net per sale.".to_string(),
-                        (false, None) => "The Pricing calculator has a field to fix.".to_string(),
-                    }}</p>
-                </div>
+                <crate::ui::product_picker::ProductPicker id="use-pricing-net" per="sale" fits=|_| true
+                    chosen=Signal::derive(move || draft.with(|d| d.product))
+                    on_choose=Callback::new(move |p| state.update(|d| d.product = p)) />
                 <Show when=move || !use_pricing.get()>
                     {field(F::NetOverride, "net-per-sale", "Net per sale", "What one sale leaves after platform and payment fees.", Unit::Money)}
                 </Show>

@@ -16,9 +16,7 @@ pub struct BreakEvenState {
     scenario: RwSignal<Scenario>,
     pub draft: Memo<BreakEvenDraft>,
     pub currency: Memo<Currency>,
-    /// The Pricing calculator's average net per sale after fees and refunds, if its fields are valid.
-    pub pricing_net: Memo<Option<i64>>,
-    /// The Pricing calculator's monthly plan fees, if any.
+    /// The chosen product's monthly platform plan fees, if any.
     pub pricing_plan_fees: Memo<Option<i64>>,
     pub inputs: Memo<Result<BreakEvenInputs, BreakEvenErrors>>,
     pub result: Memo<Option<BreakEven>>,
@@ -27,9 +25,16 @@ pub struct BreakEvenState {
 impl BreakEvenState {
     fn new(scenario: RwSignal<Scenario>) -> Self {
         let draft = Memo::new(move |_| scenario.with(|s| s.break_even.clone()));
-        let currency = Memo::new(move |_| scenario.with(|s| s.pricing.currency));
-        let pricing = Memo::new(move |_| scenario.with(|s| s.pricing.inputs().ok()));
-        let pricing_net = Memo::new(move |_| scenario.with(Scenario::net_per_sale_after_refunds));
+        let currency = Memo::new(move |_| scenario.with(Scenario::currency));
+        let product = Memo::new(move |_| scenario.with(|s| s.break_even.product));
+        let pricing = Memo::new(move |_| {
+            let id = product.get()?;
+            scenario.with(|s| s.product(id)?.inputs().ok())
+        });
+        let pricing_net = Memo::new(move |_| {
+            let id = product.get()?;
+            scenario.with(|s| s.net_per_sale_after_refunds(id))
+        });
         let pricing_plan_fees = Memo::new(move |_| {
             pricing.with(|p| p.as_ref().map(|i| i.plan_fees()).filter(|fees| *fees > 0))
         });
@@ -40,7 +45,6 @@ impl BreakEvenState {
             scenario,
             draft,
             currency,
-            pricing_net,
             pricing_plan_fees,
             inputs,
             result,

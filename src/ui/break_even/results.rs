@@ -48,7 +48,7 @@ pub fn BreakEvenResults() -> impl IntoView {
                 (Err(errors), _) => {
                     let mut names: Vec<String> = errors.iter().map(|(f, _)| f.label()).collect();
                     if names.is_empty() {
-                        names.push("the Pricing calculator's fields (or your own net per sale)".into());
+                        names.push("the chosen product's fields on Pricing (or a figure of your own)".into());
                     }
                     view! { <FixFieldsNotice names=names /> }.into_any()
                 }

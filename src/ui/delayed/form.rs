@@ -23,7 +23,7 @@ pub fn DelayedForm() -> impl IntoView {
             </For>
             <div class="layer-actions add-stream">
                 {StreamType::ALL.into_iter().map(|kind| view! {
-                    <button type="button" class="secondary" on:click=move |_| state.update(|d| { d.add_stream(kind); })>
+                    <button type="button" class="secondary" on:click=move |_| state.update_plan(|s| { s.add_stream(kind); })>
                         {format!("+ {}", kind.name())}
                     </button>
                 }).collect_view()}
@@ -52,7 +52,7 @@ fn PresetPicker() -> impl IntoView {
                     </select>
                     <button type="button" on:click=move |_| {
                         let preset = &DELAYED_PRESETS[chosen.get_untracked().min(DELAYED_PRESETS.len() - 1)];
-                        state.update(|d| *d = (preset.build)());
+                        state.update_plan(|s| { s.delayed = (preset.build)(); s.relink_products(); });
                     }>"Load"</button>
                 </div>
                 <p class="hint">{move || DELAYED_PRESETS[chosen.get().min(DELAYED_PRESETS.len() - 1)].assumptions}</p>
@@ -182,16 +182,10 @@ fn StreamModes(
     move || {
         match kind.get() {
         Some(StreamType::Product) => view! {
-            <div class="field checkbox">
-                <input type="checkbox" id=format!("s{id}-pricing-net") data-lockable="" disabled=crate::ui::context::is_locked(&format!("s{id}-pricing-net"))
-                    prop:checked=move || stream().is_some_and(|s| s.use_pricing_net)
-                    on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s| s.use_pricing_net = on)); } />
-                <label for=format!("s{id}-pricing-net")>"Use the net per sale from Pricing"</label>
-                <p class="hint">{move || match state.pricing_net.get() {
-                    Some(net) => format!("Pricing nets {} a sale after fees and refunds.", Money::new(net, state.currency.get())),
-                    None => "The Pricing calculator has a field to fix.".into(),
-                }}</p>
-            </div>
+            <crate::ui::product_picker::ProductPicker id=format!("s{id}-pricing-net") per="sale"
+                fits=|subscription| !subscription
+                chosen=Signal::derive(move || stream().and_then(|s| s.product))
+                on_choose=Callback::new(move |p| edit(Box::new(move |s| s.product = p))) />
             <p class="field-error">{move || state.error(DelayedField::ProductNet { id }).get().unwrap_or_default()}</p>
             <div class="field checkbox">
                 <input type="checkbox" id=format!("s{id}-audience") data-lockable="" disabled=crate::ui::context::is_locked(&format!("s{id}-audience"))
@@ -201,6 +195,11 @@ fn StreamModes(
             </div>
         }.into_any(),
         Some(StreamType::Subscription) => view! {
+            <crate::ui::product_picker::ProductPicker id=format!("s{id}-pricing-net") per="member a month"
+                fits=|subscription| subscription
+                chosen=Signal::derive(move || stream().and_then(|s| s.product))
+                on_choose=Callback::new(move |p| edit(Box::new(move |s| s.product = p))) />
+            <p class="field-error">{move || state.error(DelayedField::ProductNet { id }).get().unwrap_or_default()}</p>
             <div class="field">
                 <span class="label" id=format!("s{id}-mode-label")>"New members come"</span>
                 <div class="segmented" role="radiogroup" aria-labelledby=format!("s{id}-mode-label") id=format!("s{id}-mode") data-lockable="">

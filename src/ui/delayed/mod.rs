@@ -7,7 +7,9 @@ mod results;
 use crate::engine::delayed::monte_carlo::{run, MonteCarlo};
 use crate::engine::delayed::{project, Milestones, Projection};
 use crate::engine::money::Currency;
-use crate::scenario::delayed::{DelayedDraft, DelayedErrors, DelayedField, DelayedInputs};
+use crate::scenario::delayed::{
+    DelayedDraft, DelayedErrors, DelayedField, DelayedInputs, ProductNets,
+};
 use crate::scenario::Scenario;
 use crate::ui::context::ScenarioState;
 use leptos::prelude::*;
@@ -18,7 +20,8 @@ pub struct DelayedState {
     scenario: RwSignal<Scenario>,
     pub draft: Memo<DelayedDraft>,
     pub currency: Memo<Currency>,
-    pub pricing_net: Memo<Option<i64>>,
+    /// Each product's net after fees and refunds, for the streams that take one.
+    pub nets: Memo<ProductNets>,
     /// The Break-even calculator's monthly cost lines that parse, summed.
     pub monthly_costs: Memo<i64>,
     pub inputs: Memo<Result<DelayedInputs, DelayedErrors>>,
@@ -30,11 +33,11 @@ pub struct DelayedState {
 impl DelayedState {
     fn new(scenario: RwSignal<Scenario>) -> Self {
         let draft = Memo::new(move |_| scenario.with(|s| s.delayed.clone()));
-        let currency = Memo::new(move |_| scenario.with(|s| s.pricing.currency));
-        let pricing_net = Memo::new(move |_| scenario.with(Scenario::net_per_sale_after_refunds));
+        let currency = Memo::new(move |_| scenario.with(Scenario::currency));
+        let nets = Memo::new(move |_| scenario.with(Scenario::product_nets));
         let monthly_costs = Memo::new(move |_| scenario.with(Scenario::monthly_costs));
         let inputs = Memo::new(move |_| {
-            draft.with(|d| d.inputs(currency.get(), pricing_net.get(), monthly_costs.get()))
+            nets.with(|n| draft.with(|d| d.inputs(currency.get(), n, monthly_costs.get())))
         });
         let projection =
             Memo::new(move |_| inputs.with(|i| i.as_ref().ok().map(|i| project(&i.plan))));
@@ -52,7 +55,7 @@ impl DelayedState {
             scenario,
             draft,
             currency,
-            pricing_net,
+            nets,
             monthly_costs,
             inputs,
             projection,
@@ -66,13 +69,20 @@ impl DelayedState {
         self.scenario.update(|s| change(&mut s.delayed));
     }
 
+    /// Changes the plan (for edits that reach beyond Delayed income, such as product links).
+    pub fn update_plan(&self, change: impl FnOnce(&mut Scenario)) {
+        self.scenario.update(change);
+    }
+
     /// The field's sentence, if its text is not acceptable.
     pub fn error(&self, field: DelayedField) -> Signal<Option<String>> {
-        let (draft, currency, net) = (self.draft, self.currency, self.pricing_net);
+        let (draft, currency, nets) = (self.draft, self.currency, self.nets);
         Signal::derive(move || {
-            draft.with(|d| {
-                d.field_error(&field, currency.get(), net.get())
-                    .map(|e| e.to_string())
+            nets.with(|n| {
+                draft.with(|d| {
+                    d.field_error(&field, currency.get(), n)
+                        .map(|e| e.to_string())
+                })
             })
         })
     }

@@ -33,21 +33,22 @@ pub fn PricingForm() -> impl IntoView {
 
     view! {
         <form class="calculator-form" on:submit=|ev| ev.prevent_default() aria-label="Pricing inputs">
+            <super::products::ProductBar />
             <fieldset class="group">
-                <legend>"Your product"</legend>
+                <legend>"This product"</legend>
                 <div class="field">
                     <span class="label" id="kind-label">"Product type"</span>
                     <div class="segmented" role="radiogroup" aria-labelledby="kind-label" id="kind" data-lockable="">
                         <label>
                             <input type="radio" name="kind" value="one-time" disabled=crate::ui::context::is_locked("kind")
                                 prop:checked=move || !subscription.get()
-                                on:change=move |_| state.update(|d| d.subscription = false) />
+                                on:change=move |_| state.set_subscription(false) />
                             "One-time sale"
                         </label>
                         <label>
                             <input type="radio" name="kind" value="subscription" disabled=crate::ui::context::is_locked("kind")
                                 prop:checked=move || subscription.get()
-                                on:change=move |_| state.update(|d| d.subscription = true) />
+                                on:change=move |_| state.set_subscription(true) />
                             "Subscription"
                         </label>
                     </div>
@@ -56,7 +57,7 @@ pub fn PricingForm() -> impl IntoView {
                     <label for="currency">"Currency"</label>
                     <select id="currency" data-lockable="" disabled=crate::ui::context::is_locked("currency") on:change=move |ev| {
                         if let Some(c) = Currency::from_code(&event_target_value(&ev)) {
-                            state.update(|d| d.change_currency(c));
+                            state.scenario.update(|s| s.set_currency(c));
                         }
                     }>
                         {Currency::ALL.into_iter().map(|c| view! {

@@ -4,11 +4,12 @@ mod chart;
 mod compare;
 mod form;
 mod layers;
+mod products;
 mod results;
 
 use crate::engine::compare::{compare_presets, PlatformOutcome};
 use crate::engine::pricing::{calculate, PricingInputs, PricingResult};
-use crate::scenario::{PricingDraft, PricingErrors, PricingField};
+use crate::scenario::{PricingErrors, PricingField, ProductDraft};
 use crate::ui::context::ScenarioState;
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct PricingState {
     scenario: RwSignal<crate::scenario::Scenario>,
-    pub draft: Memo<PricingDraft>,
+    pub draft: Memo<ProductDraft>,
     pub inputs: Memo<Result<PricingInputs, PricingErrors>>,
     pub result: Memo<Option<PricingResult>>,
     pub comparison: Memo<Option<Vec<PlatformOutcome>>>,
@@ -24,8 +25,9 @@ pub struct PricingState {
 
 impl PricingState {
     fn new(scenario: RwSignal<crate::scenario::Scenario>) -> Self {
-        let draft = Memo::new(move |_| scenario.with(|s| s.pricing.clone()));
-        let inputs = Memo::new(move |_| draft.with(PricingDraft::inputs));
+        let draft =
+            Memo::new(move |_| scenario.with(|s| s.opened_product().cloned().unwrap_or_default()));
+        let inputs = Memo::new(move |_| draft.with(ProductDraft::inputs));
         let result = Memo::new(move |_| inputs.with(|i| i.as_ref().ok().map(calculate)));
         let comparison = Memo::new(move |_| inputs.with(|i| i.as_ref().ok().map(compare_presets)));
         PricingState {
@@ -38,8 +40,21 @@ impl PricingState {
     }
 
     /// Changes the draft.
-    pub fn update(&self, change: impl FnOnce(&mut PricingDraft)) {
-        self.scenario.update(|s| change(&mut s.pricing));
+    pub fn update(&self, change: impl FnOnce(&mut ProductDraft)) {
+        self.scenario.update(|s| {
+            if let Some(product) = s.opened_product_mut() {
+                change(product);
+            }
+        });
+    }
+
+    /// Switches the open product between one-time and subscription.
+    pub fn set_subscription(&self, subscription: bool) {
+        self.scenario.update(|s| {
+            if let Some(id) = s.opened_product().map(|p| p.id) {
+                s.set_subscription(id, subscription);
+            }
+        });
     }
 
     /// The text typed in a field.
