@@ -7,7 +7,6 @@ mod monte_carlo_fixture;
 
 use honest_income::engine::delayed::monte_carlo::run;
 use honest_income::engine::delayed::project;
-use honest_income::engine::money::Currency;
 use honest_income::scenario::delayed_presets::bloggers_first_year;
 use monte_carlo_fixture::blogger_uncertainty;
 use std::hint::black_box;
@@ -30,11 +29,10 @@ fn main() {
     let mut draft = bloggers_first_year();
     draft.horizon = "120".into();
     let plan = draft
-        .inputs(
-            Currency::Usd,
-            &honest_income::scenario::Scenario::default().product_nets(),
-            3500,
-        )
+        .inputs(&honest_income::scenario::delayed::FromThePlan {
+            monthly_costs: 3500,
+            ..honest_income::scenario::Scenario::default().delayed_from_the_plan()
+        })
         .expect("preset")
         .plan;
     let uncertainty = |paths| blogger_uncertainty(2026, paths);

@@ -92,6 +92,47 @@ pub fn hours(hours: f64) -> String {
     }
 }
 
+/// Break-even's plan in one sentence, as a Delayed-income stream that follows it sells:
+/// "$22.99 a sale; 12 sales in its first month, falling to 4 a month (half-life 1 month); ...".
+pub fn break_even_plan(inputs: &BreakEvenInputs) -> String {
+    use crate::engine::sales::SalesCurve;
+    let c = inputs.currency;
+    let curve = match inputs.curve {
+        SalesCurve::Constant { per_month } => format!("{} sales a month", count(per_month)),
+        SalesCurve::Growth {
+            start,
+            growth,
+            ceiling,
+        } => format!(
+            "{} sales in its first month, growing {} % a month up to {}",
+            count(start),
+            count(growth * 100.0),
+            count(ceiling)
+        ),
+        SalesCurve::Launch {
+            launch,
+            baseline,
+            half_life,
+        } => format!(
+            "{} sales in its first month, falling to {} a month (half-life {})",
+            count(launch),
+            count(baseline),
+            if half_life == 1.0 {
+                "1 month".to_string()
+            } else {
+                format!("{} months", count(half_life))
+            }
+        ),
+    };
+    format!(
+        "Sells as Break-even plans it: {} a sale after fees, refunds and variable cost; {curve}; {} build hours and {} of upfront cash before launch; {} h of upkeep a month.",
+        Money::new(inputs.contribution_per_sale(), c),
+        hours(inputs.build_hours),
+        Money::new(inputs.upfront_cash, c),
+        hours(inputs.upkeep_hours),
+    )
+}
+
 /// The plain-language verdict: when it pays back and what the hours earned by the horizon.
 pub fn verdict(inputs: &BreakEvenInputs, result: &BreakEven) -> String {
     let money = |minor: f64| Money::from_estimate(minor, inputs.currency);

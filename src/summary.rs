@@ -19,24 +19,18 @@ pub fn headline(scenario: &Scenario) -> Vec<(&'static str, String)> {
         .and_then(|id| scenario.product(id))
         .or(scenario.opened_product());
     let pricing = product.and_then(|p| p.inputs().ok()).map(|i| calculate(&i));
-    let net = scenario
-        .break_even
-        .product
-        .and_then(|id| scenario.net_per_sale_after_refunds(id));
     let month = |answer: &Result<u32, NoBreakEven>| match answer {
         Ok(0) => "now".to_string(),
         Ok(m) => format!("month {m}"),
         Err(_) => "never".to_string(),
     };
     let be = scenario
-        .break_even
-        .inputs(c, net)
+        .break_even_inputs()
         .ok()
         .map(|i| (break_even(&i), i.count_time));
-    let costs = scenario.monthly_costs();
     let delayed = scenario
         .delayed
-        .inputs(c, &scenario.product_nets(), costs)
+        .inputs(&scenario.delayed_from_the_plan())
         .ok()
         .map(|i| {
             let p = project(&i.plan);
@@ -98,7 +92,7 @@ pub fn headline(scenario: &Scenario) -> Vec<(&'static str, String)> {
                 .unwrap_or_else(fix),
         ),
         (
-            "Cumulative net turns positive",
+            "Cumulative net in cash turns positive",
             delayed
                 .as_ref()
                 .map(|(m, _, h)| when(m.cumulative_positive, *h))

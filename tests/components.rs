@@ -116,15 +116,13 @@ async fn pricing_page_recalculates_as_the_price_changes() {
 #[wasm_bindgen_test]
 fn monte_carlo_bits_match_the_native_run() {
     use honest_income::engine::delayed::monte_carlo::run;
-    use honest_income::engine::money::Currency;
     use honest_income::scenario::delayed_presets::bloggers_first_year;
     use monte_carlo_fixture::*;
     let plan = bloggers_first_year()
-        .inputs(
-            Currency::Usd,
-            &honest_income::scenario::Scenario::default().product_nets(),
-            0,
-        )
+        .inputs(&honest_income::scenario::delayed::FromThePlan {
+            monthly_costs: 0,
+            ..honest_income::scenario::Scenario::default().delayed_from_the_plan()
+        })
         .unwrap()
         .plan;
     let mc = run(&plan, &blogger_uncertainty(GOLDEN_SEED, 1000));

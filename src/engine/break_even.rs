@@ -7,83 +7,8 @@
 use super::money::{Currency, Money};
 use std::fmt;
 
+pub use crate::engine::sales::SalesCurve;
 pub use crate::engine::MAX_HORIZON;
-
-/// How many sales each month brings.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SalesCurve {
-    /// The same number every month.
-    Constant { per_month: f64 },
-    /// Starts at `start`, grows by `growth` (0.1 = 10 %) a month, never above `ceiling`.
-    Growth {
-        start: f64,
-        growth: f64,
-        ceiling: f64,
-    },
-    /// A launch month, then decay towards a baseline, halving the gap every `half_life` months.
-    Launch {
-        launch: f64,
-        baseline: f64,
-        half_life: f64,
-    },
-}
-
-impl SalesCurve {
-    /// Sales in month `m` (1-based).
-    pub fn sales_in(&self, m: u32) -> f64 {
-        let k = f64::from(m.saturating_sub(1));
-        match *self {
-            SalesCurve::Constant { per_month } => per_month,
-            SalesCurve::Growth {
-                start,
-                growth,
-                ceiling,
-            } => (start * (1.0 + growth).powf(k)).min(ceiling.max(start)),
-            SalesCurve::Launch {
-                launch,
-                baseline,
-                half_life,
-            } => {
-                if half_life <= 0.0 {
-                    return if m <= 1 { launch } else { baseline };
-                }
-                baseline + (launch - baseline) * 0.5f64.powf(k / half_life)
-            }
-        }
-    }
-
-    /// Sales a month in the long run: what decides whether a plan can ever break even.
-    pub fn long_run(&self) -> f64 {
-        match *self {
-            SalesCurve::Constant { per_month } => per_month,
-            SalesCurve::Growth {
-                start,
-                growth,
-                ceiling,
-            } => {
-                if growth > 0.0 {
-                    ceiling.max(start)
-                } else if growth < 0.0 {
-                    0.0
-                } else {
-                    start
-                }
-            }
-            SalesCurve::Launch { baseline, .. } => baseline,
-        }
-    }
-
-    /// True when no month ever has a sale.
-    pub fn never_sells(&self) -> bool {
-        match *self {
-            SalesCurve::Constant { per_month } => per_month <= 0.0,
-            SalesCurve::Growth { start, .. } => start <= 0.0,
-            SalesCurve::Launch {
-                launch, baseline, ..
-            } => launch <= 0.0 && baseline <= 0.0,
-        }
-    }
-}
 
 /// Everything the Break-even calculator reads, already validated. Money in minor units.
 #[derive(Clone, Debug, PartialEq)]

@@ -10,6 +10,7 @@ pub mod number;
 pub mod presets;
 pub mod pricing;
 pub mod rng;
+pub mod sales;
 
 /// Longest horizon any calculator projects, in months (ten years).
 pub const MAX_HORIZON: u32 = 120;

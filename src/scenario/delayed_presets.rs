@@ -15,7 +15,7 @@ pub const DELAYED_PRESETS: [DelayedPreset; 4] = [
     DelayedPreset {
         id: "blogger",
         name: "The blogger's first year",
-        assumptions: "From the source essays: a blog of 8 posts a month for a year, and their $27 workshop on Gumroad (the plan's Workshop product), built in about two weeks and launched in month 4 with 12 sales (8 in the first week, 3 in the second, 1 in the third), then 3-5 a month. The blog runs at the typical pace, not the essay's: search traffic after 3 months, 15 more to a plateau of 300 visitors a post, 2 % click affiliate links, 2 % of clicks buy, $40 a sale, ads above 25,000 visitors a month. Like the essay, months 1-3 earn about $0 and months 4-6 about $150-200 (mostly the launch). The essay's blog then reached $400-600 a month by months 7-9; at the typical pace that takes until the second year, and a plan tuned to the essay's pace would promise over $7,000 a month by month 24.",
+        assumptions: "From the source essays: a blog of 8 posts a month for a year, and their $27 workshop on Gumroad (the plan's Workshop product) sold on Break-even's plan: $150 of upfront cash at the start, 40 build hours in the month before its launch in month 4, 12 sales in the launch month (8 in the first week, 3 in the second, 1 in the third), falling to 4 a month (the essay's 3-5), 3 h of upkeep a month. The blog runs at the typical pace, not the essay's: search traffic after 3 months, 15 more to a plateau of 300 visitors a post, 2 % click affiliate links, 2 % of clicks buy, $40 a sale, ads above 25,000 visitors a month. Like the essay, months 1-3 earn about $0 and months 4-6 about $150-200 (mostly the launch). The essay's blog then reached $400-600 a month by months 7-9; at the typical pace that takes until the second year, and a plan tuned to the essay's pace would promise over $7,000 a month by month 24.",
         build: bloggers_first_year,
     },
     DelayedPreset {
@@ -75,6 +75,8 @@ pub fn bloggers_first_year() -> DelayedDraft {
     let mut workshop = StreamDraft::new(1, StreamType::Product);
     workshop.name = "$27 workshop".into();
     workshop.product = Some(0);
+    // The workshop is Break-even's plan placed on the timeline: one sales model, one build.
+    workshop.follow_break_even = true;
     set(
         &mut workshop,
         &[

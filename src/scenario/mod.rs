@@ -127,6 +127,34 @@ impl Scenario {
         id
     }
 
+    /// Break-even's inputs: its fields with the net of its product (or its own figure).
+    pub fn break_even_inputs(
+        &self,
+    ) -> Result<crate::engine::break_even::BreakEvenInputs, BreakEvenErrors> {
+        let net = self
+            .break_even
+            .product
+            .and_then(|id| self.net_per_sale_after_refunds(id));
+        self.break_even.inputs(self.currency(), net)
+    }
+
+    /// What Delayed income takes from the rest of the plan: products' nets, the monthly cost
+    /// lines, Break-even's plan and its value of an hour.
+    pub fn delayed_from_the_plan(&self) -> delayed::FromThePlan {
+        let currency = self.currency();
+        delayed::FromThePlan {
+            currency,
+            nets: self.product_nets(),
+            monthly_costs: self.monthly_costs(),
+            break_even: self.break_even_inputs().ok(),
+            hourly_value: crate::engine::fields::parse_money(
+                &self.break_even.hourly_value,
+                currency,
+            )
+            .ok(),
+        }
+    }
+
     /// The monthly cost lines (Break-even's) in minor units of the plan's currency, as Delayed
     /// income and the summary count them: a line with a field to fix counts nothing.
     pub fn monthly_costs(&self) -> i64 {

@@ -29,6 +29,15 @@ test('changing the price in Pricing moves Break-even', async () => {
   await be.close();
 });
 
+test('Break-even names the Delayed-income stream that sells on its plan', async () => {
+  const be = await BreakEvenPage.open(app.browser, app.url);
+  assert.equal(
+    await be.page.getByTestId('on-the-timeline').textContent(),
+    'Delayed income\'s stream "$27 workshop" sells on this plan from its launch in month 4: the same curve, net, build and upkeep.',
+  );
+  await be.close();
+});
+
 test('cost lines are added, renamed and removed, and the verdict says when it never pays back', async () => {
   const be = await BreakEvenPage.open(app.browser, app.url);
   await be.simplePlan();

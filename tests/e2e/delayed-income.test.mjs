@@ -17,6 +17,10 @@ test('the blogger preset reads as the essay does, and a change moves chart and m
   assert.match(await d.milestones(), /First income: month 4/);
   // At the typical search pace the $500 target comes late (the essay's blog was faster).
   assert.match(await d.milestones(), /Net beats your \$500\.00 target: month 23/);
+  // The workshop sells on Break-even's plan: its $150 of upfront cash and every hour at
+  // Break-even's $50 count here too.
+  assert.match(await d.milestones(), /Cumulative net in cash, after \$150\.00 of upfront cash, turns positive: month 5/);
+  assert.match(await d.milestones(), /Pays back counting every hour at \$50\.00\/h: not within 24 months/);
   const table = d.monthTable();
   assert.equal(await table.locator('tbody tr').count(), 24);
   await page.waitForFunction(() => Number(document.querySelector('canvas').dataset.draws) > 0);
@@ -110,7 +114,8 @@ test('the CSV export holds the assumptions and every month', async () => {
   assert.equal(lines.length - header - 1, 24);
   // Month 4: the workshop's launch, 12 sales at the Workshop product's $22.99; the blog is still
   // waiting for search traffic; 40 h of blog writing and 3 h of workshop upkeep.
-  assert.match(lines[header + 4], /^4,0\.00,275\.88,275\.88,35\.00,240\.88,43\.0,5\.60,135\.88$/);
+  // The cumulative net starts from the workshop's $150 of upfront cash.
+  assert.match(lines[header + 4], /^4,0\.00,275\.88,275\.88,35\.00,240\.88,43\.0,5\.60,-14\.12$/);
   await d.close();
 });
 

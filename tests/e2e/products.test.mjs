@@ -16,6 +16,9 @@ test('the default plan shows one net per sale after fees and refunds on all thre
   const be = await pricing.goTo(BreakEvenPage);
   assert.equal(await be.hintFor('Net per sale from'), 'Workshop nets $22.99 per sale after fees and refunds (from Pricing).');
   const d = await be.goTo(DelayedIncomePage);
+  // The workshop stream sells on Break-even's plan, so it takes the same net.
+  assert.match(await d.hintFor("Sell on Break-even's plan"), /^Sells as Break-even plans it: \$22\.99 a sale after fees, refunds and variable cost;/);
+  await d.field("Sell on Break-even's plan").uncheck();
   assert.equal(await d.hintFor('Net per sale from'), 'Workshop nets $22.99 per sale after fees and refunds (from Pricing).');
   assert.deepEqual(pricing.errors, []);
   await pricing.close();
@@ -38,7 +41,9 @@ test('a workshop and a newsletter are priced in one plan, and a new price shows 
     await d.hintFor('Net per member a month from'),
     `Newsletter nets ${letterNet} per member a month after fees and refunds (from Pricing).`,
   );
-  // The workshop stream still takes the workshop's net; the newsletter cannot be picked there.
+  // The workshop stream, off Break-even's plan, takes the workshop's net; the newsletter cannot
+  // be picked there.
+  await d.field("Sell on Break-even's plan").uncheck();
   const workshopOptions = await page.getByLabel('Net per sale from').locator('option').allTextContents();
   assert.deepEqual(workshopOptions, ['Workshop', 'A figure of my own']);
 
@@ -74,14 +79,16 @@ test('removing a product keeps every number elsewhere, and Undo brings it back',
   await page.getByLabel('Product', { exact: true }).selectOption({ label: 'Workshop' });
   await pricing.button('Remove Workshop').click();
   assert.match(await page.getByRole('status').filter({ hasText: 'Removed Workshop' }).innerText(), /Removed Workshop\./);
-  const d = await pricing.goTo(DelayedIncomePage);
+  let be = await pricing.goTo(BreakEvenPage);
   assert.equal(await page.getByLabel('Net per sale from').inputValue(), 'own');
-  assert.equal(await d.field('Net per sale').inputValue(), '22.99', 'the stream keeps the workshop\'s net');
+  assert.equal(await be.field('Net per sale').inputValue(), '22.99', 'Break-even keeps the workshop\'s net');
+  const d = await be.goTo(DelayedIncomePage);
+  assert.match(await d.hintFor("Sell on Break-even's plan"), /\$22\.99 a sale/);
   const back = await d.goTo(PricingPage);
   await back.button('Undo').click();
   const names = await page.getByLabel('Product', { exact: true }).locator('option').allTextContents();
   assert.deepEqual(names, ['Workshop', 'Templates']);
-  const again = await back.goTo(DelayedIncomePage);
+  const again = await back.goTo(BreakEvenPage);
   assert.equal(await page.getByLabel('Net per sale from').locator('option:checked').textContent(), 'Workshop');
   assert.deepEqual(again.errors, []);
   await pricing.close();

@@ -5,6 +5,7 @@
 
 pub mod monte_carlo;
 
+pub use crate::engine::sales::SalesCurve;
 pub use crate::engine::MAX_HORIZON;
 
 /// Share of the plateau a post reaches at `age` months after publishing: nothing during the
@@ -65,16 +66,15 @@ impl Blog {
     }
 }
 
-/// A digital product: a launch spike decaying to a baseline.
+/// A digital product on sale from its launch month, on the shared sales model.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Product {
     pub launch_month: u32,
-    pub launch_sales: f64,
-    /// Months for the gap between launch sales and the baseline to halve.
-    pub half_life: f64,
-    pub baseline: f64,
+    /// Sales by month on sale (the same model as Break-even's).
+    pub sales: SalesCurve,
     /// Extra baseline sales a month per 1,000 blog visitors that month.
     pub per_thousand_visitors: f64,
+    /// What one sale leaves after fees, refunds and its own variable cost, minor units.
     pub net_per_sale: f64,
 }
 
@@ -83,18 +83,8 @@ impl Product {
         if month < self.launch_month {
             return 0.0;
         }
-        let age = f64::from(month - self.launch_month);
-        let decay = if self.half_life <= 0.0 {
-            if age == 0.0 {
-                1.0
-            } else {
-                0.0
-            }
-        } else {
-            libm::exp2(-age / self.half_life)
-        };
-        let launch_extra = (self.launch_sales - self.baseline) * decay;
-        (self.baseline + launch_extra + blog_visitors / 1000.0 * self.per_thousand_visitors)
+        let on_sale = month - self.launch_month + 1;
+        (self.sales.sales_in(on_sale) + blog_visitors / 1000.0 * self.per_thousand_visitors)
             .max(0.0)
     }
 }
@@ -206,6 +196,12 @@ pub struct Plan {
     pub streams: Vec<Stream>,
     /// Fixed monthly costs of the whole plan (hosting, tools), minor units.
     pub monthly_costs: f64,
+    /// Money spent before month 1 (the build's upfront cash), minor units.
+    pub upfront_cash: f64,
+    /// Hours worked before month 1 (a build with no month of its own before its launch).
+    pub upfront_hours: f64,
+    /// What an hour of the user's time is worth, minor units (for the time-valued figures).
+    pub hourly_value: f64,
     pub horizon: u32,
     /// The monthly net the user hopes for, minor units.
     pub target: f64,
@@ -223,7 +219,12 @@ pub struct Month {
     pub hours: f64,
     /// Net per hour; None in a month without hours.
     pub net_per_hour: Option<f64>,
+    /// Cumulative net in cash, after the upfront cash.
     pub cumulative: f64,
+    /// Cumulative hours, with the upfront ones.
+    pub cumulative_hours: f64,
+    /// Cumulative net counting every hour (upfront ones too) at the hourly value.
+    pub cumulative_valued: f64,
     pub blog_visitors: f64,
 }
 
@@ -270,8 +271,13 @@ impl Simulator {
             self.members[i] = 0.0;
             self.power[i] = 1.0;
             self.step[i] = match k {
-                StreamKind::Product(p) if p.half_life > 0.0 => libm::exp2(-1.0 / p.half_life),
-                StreamKind::Product(_) => 0.0,
+                StreamKind::Product(p) => match p.sales {
+                    SalesCurve::Launch { half_life, .. } if half_life > 0.0 => {
+                        libm::exp2(-1.0 / half_life)
+                    }
+                    SalesCurve::Launch { .. } => 0.0,
+                    _ => 1.0,
+                },
                 StreamKind::Subscription(Subscription {
                     new_members: NewMembers::Growing(_, g),
                     ..
@@ -295,11 +301,20 @@ impl Simulator {
         for (i, k) in kinds.iter().enumerate() {
             income[i] = match k {
                 StreamKind::Blog(b) => b.income_at(self.reach[i][mi] * b.plateau),
-                // The same curves as `Product::sales_in` and `Subscription::new_in`, stepped.
+                // The same curves as `Product::sales_in` and `Subscription::new_in`; a launch
+                // curve stepped (a multiplication a month instead of an `exp2`).
                 StreamKind::Product(p) if m >= p.launch_month => {
-                    let extra = (p.launch_sales - p.baseline) * self.power[i];
-                    self.power[i] *= self.step[i];
-                    let sales = p.baseline + extra + visitors / 1000.0 * p.per_thousand_visitors;
+                    let lift = visitors / 1000.0 * p.per_thousand_visitors;
+                    let sales = match p.sales {
+                        SalesCurve::Launch {
+                            launch, baseline, ..
+                        } => {
+                            let extra = (launch - baseline) * self.power[i];
+                            self.power[i] *= self.step[i];
+                            baseline + extra + lift
+                        }
+                        ref curve => curve.sales_in(m - p.launch_month + 1) + lift,
+                    };
                     sales.max(0.0) * p.net_per_sale
                 }
                 StreamKind::Product(_) => 0.0,
@@ -327,7 +342,8 @@ pub fn project(plan: &Plan) -> Projection {
     let horizon = plan.horizon.clamp(1, MAX_HORIZON);
     let kinds: Vec<StreamKind> = plan.streams.iter().map(|s| s.kind.clone()).collect();
     let mut sim = Simulator::new(&kinds, horizon);
-    let mut cumulative = 0.0;
+    let mut cumulative = -plan.upfront_cash;
+    let mut cumulative_hours = plan.upfront_hours;
     let months = (1..=horizon)
         .map(|m| {
             let mut income = vec![0.0; kinds.len()];
@@ -336,6 +352,7 @@ pub fn project(plan: &Plan) -> Projection {
             let hours: f64 = plan.streams.iter().map(|s| s.hours_in(m)).sum();
             let net = total - plan.monthly_costs;
             cumulative += net;
+            cumulative_hours += hours;
             Month {
                 month: m,
                 income,
@@ -345,6 +362,8 @@ pub fn project(plan: &Plan) -> Projection {
                 hours,
                 net_per_hour: (hours > 0.0).then(|| net / hours),
                 cumulative,
+                cumulative_hours,
+                cumulative_valued: cumulative - cumulative_hours * plan.hourly_value,
                 blog_visitors: visitors,
             }
         })
@@ -367,7 +386,10 @@ pub struct Quarter {
 pub struct Milestones {
     pub first_income: Option<u32>,
     pub beats_target: Option<u32>,
+    /// First month the cumulative net in cash, after the upfront cash, is above zero.
     pub cumulative_positive: Option<u32>,
+    /// The same counting every hour at the hourly value.
+    pub pays_back_valued: Option<u32>,
     pub quarters: Vec<Quarter>,
 }
 
@@ -394,6 +416,7 @@ impl Projection {
             first_income: first(&|m| m.total >= 0.5),
             beats_target: first(&|m| m.net >= target && m.net > 0.0),
             cumulative_positive: first(&|m| m.cumulative > 0.0),
+            pays_back_valued: first(&|m| m.cumulative_valued > 0.0),
             quarters,
         }
     }

@@ -86,7 +86,9 @@ fn draw(plan: &Plan, ranges: &[StreamRanges], rng: &mut SplitMix64) -> Vec<Strea
                 }
                 StreamKind::Product(p) => {
                     let mut p = p.clone();
-                    p.half_life = pick(p.half_life, r.half_life);
+                    if let Some(half_life) = p.sales.half_life() {
+                        p.sales = p.sales.with_half_life(pick(half_life, r.half_life));
+                    }
                     StreamKind::Product(p)
                 }
                 StreamKind::Subscription(s) => {
@@ -122,7 +124,7 @@ pub fn run(plan: &Plan, uncertainty: &Uncertainty) -> MonteCarlo {
     for path in 0..paths {
         let kinds = draw(plan, &uncertainty.ranges, &mut rng);
         sim.reset(&kinds);
-        let mut cumulative = 0.0;
+        let mut cumulative = -plan.upfront_cash;
         let mut positive_at = None;
         let mut target_at = None;
         for mi in 0..horizon {

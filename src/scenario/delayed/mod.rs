@@ -35,6 +35,14 @@ impl DelayedDraft {
         self.streams.iter().find(|s| s.id == id)
     }
 
+    /// The stream that sells on Break-even's plan: the first switched-on one that asks to.
+    pub fn follower(&self) -> Option<u32> {
+        self.streams
+            .iter()
+            .find(|s| s.enabled && s.follows_break_even())
+            .map(|s| s.id)
+    }
+
     pub fn stream_mut(&mut self, id: u32) -> Option<&mut StreamDraft> {
         self.streams.iter_mut().find(|s| s.id == id)
     }

@@ -91,6 +91,10 @@ pub struct StreamDraft {
     pub launch_from_audience: bool,
     #[serde(default)]
     pub members_mode: MembersMode,
+    /// Product: sell on Break-even's plan (its sales curve, net, build hours, upfront cash and
+    /// upkeep) from this stream's launch month, instead of the stream's own figures.
+    #[serde(default)]
+    pub follow_break_even: bool,
 }
 
 fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
@@ -180,14 +184,27 @@ impl StreamDraft {
             product: (kind == StreamType::Product).then_some(0),
             launch_from_audience: false,
             members_mode: MembersMode::Constant,
+            follow_break_even: false,
         }
+    }
+
+    /// True for a product stream that sells on Break-even's plan.
+    pub fn follows_break_even(&self) -> bool {
+        self.kind == StreamType::Product && self.follow_break_even
     }
 
     /// The stream's fields shown now (the launch and members modes hide some), effort last.
     pub fn visible_fields(&self) -> Vec<&'static FieldSpec> {
+        // A stream on Break-even's plan keeps only when it launches, how long the build takes
+        // before it and the blog's lift: the rest is Break-even's.
+        let follows = self.follows_break_even();
+        let own =
+            |key: &str| !follows || matches!(key, "launch_month" | "per_thousand" | "build_months");
         self.kind
             .fields()
             .iter()
+            .chain(EFFORT_FIELDS)
+            .filter(|f| own(f.key))
             .filter(|f| match (self.kind, f.key) {
                 (StreamType::Product, "launch_sales") => !self.launch_from_audience,
                 (StreamType::Product, "audience" | "audience_conversion") => {
@@ -205,7 +222,6 @@ impl StreamDraft {
                 }
                 _ => true,
             })
-            .chain(EFFORT_FIELDS)
             .collect()
     }
 

@@ -4,13 +4,28 @@
 use super::fields::{read, Part, EFFORT_FIELDS};
 use super::stream::{MembersMode, StreamType};
 use super::DelayedDraft;
+use crate::engine::break_even::BreakEvenInputs;
 use crate::engine::delayed::monte_carlo::{Range, StreamRanges, Uncertainty, MAX_PATHS};
 use crate::engine::delayed::{
-    Blog, Effort, NewMembers, Plan, Product, Stream, StreamKind, Subscription, MAX_HORIZON,
+    Blog, Effort, NewMembers, Plan, Product, SalesCurve, Stream, StreamKind, Subscription,
+    MAX_HORIZON,
 };
 use crate::engine::fields::{parse_signed_money, parse_whole, FieldError};
 use crate::engine::money::Currency;
 use std::fmt;
+
+/// What Delayed income takes from the rest of the plan (built by `Scenario::delayed_inputs`).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct FromThePlan {
+    pub currency: Currency,
+    pub nets: ProductNets,
+    /// Break-even's monthly cost lines that parse, summed, minor units.
+    pub monthly_costs: i64,
+    /// Break-even's inputs while its fields are valid: a product stream can follow them.
+    pub break_even: Option<BreakEvenInputs>,
+    /// Break-even's value of an hour while that field is valid, minor units.
+    pub hourly_value: Option<i64>,
+}
 
 /// Each product's net after fees and refunds in minor units, by product id; None while the
 /// product has a field to fix on Pricing.
@@ -32,6 +47,10 @@ pub enum DelayedError {
     HighBelowValue,
     /// The stream takes its net from a product whose Pricing fields need fixing.
     PricingInvalid,
+    /// The stream follows Break-even, whose fields need fixing.
+    BreakEvenInvalid,
+    /// Another stream already follows Break-even: its build would count twice.
+    SecondFollower,
 }
 
 impl fmt::Display for DelayedError {
@@ -46,6 +65,14 @@ impl fmt::Display for DelayedError {
                 f,
                 "This stream's product has a field to fix on Pricing; or pick \"A figure of my own\"."
             ),
+            DelayedError::BreakEvenInvalid => write!(
+                f,
+                "Break-even has a field to fix; or switch off \"Sell on Break-even's plan\" for this stream."
+            ),
+            DelayedError::SecondFollower => write!(
+                f,
+                "Another stream already sells on Break-even's plan; its build and cash would count twice. Switch one off."
+            ),
         }
     }
 }
@@ -59,6 +86,9 @@ pub enum DelayedField {
         part: Part,
     },
     ProductNet {
+        id: u32,
+    },
+    FollowBreakEven {
         id: u32,
     },
     Horizon,
@@ -80,12 +110,8 @@ pub type DelayedErrors = Vec<(DelayedField, DelayedError)>;
 
 impl DelayedDraft {
     /// The sentence for one field, if its text is not acceptable.
-    pub fn field_error(
-        &self,
-        field: &DelayedField,
-        currency: Currency,
-        nets: &ProductNets,
-    ) -> Option<DelayedError> {
+    pub fn field_error(&self, field: &DelayedField, from: &FromThePlan) -> Option<DelayedError> {
+        let currency = from.currency;
         match field {
             DelayedField::Horizon => match parse_whole(&self.horizon, u64::from(MAX_HORIZON)) {
                 Ok(0) => Some(DelayedError::Field(FieldError::TooSmall {
@@ -108,9 +134,18 @@ impl DelayedDraft {
             DelayedField::ProductNet { id } => {
                 let stream = self.stream(*id)?;
                 let product = stream.product?;
-                nets.of(product)
+                from.nets
+                    .of(product)
                     .is_none()
                     .then_some(DelayedError::PricingInvalid)
+            }
+            DelayedField::FollowBreakEven { id } => {
+                if self.follower() != Some(*id) {
+                    return Some(DelayedError::SecondFollower);
+                }
+                from.break_even
+                    .is_none()
+                    .then_some(DelayedError::BreakEvenInvalid)
             }
             DelayedField::Stream { id, key, part } => {
                 let stream = self.stream(*id)?;
@@ -144,7 +179,9 @@ impl DelayedDraft {
     pub fn fields(&self) -> Vec<DelayedField> {
         let mut fields = Vec::new();
         for stream in self.streams.iter().filter(|s| s.enabled) {
-            if stream.kind != StreamType::Blog && stream.product.is_some() {
+            if stream.follows_break_even() {
+                fields.push(DelayedField::FollowBreakEven { id: stream.id });
+            } else if stream.kind != StreamType::Blog && stream.product.is_some() {
                 fields.push(DelayedField::ProductNet { id: stream.id });
             }
             for spec in stream.visible_fields() {
@@ -179,16 +216,12 @@ impl DelayedDraft {
     }
 
     /// Validates every field into the engine's plan (and uncertainty, when switched on).
-    pub fn inputs(
-        &self,
-        currency: Currency,
-        nets: &ProductNets,
-        monthly_costs: i64,
-    ) -> Result<DelayedInputs, DelayedErrors> {
+    pub fn inputs(&self, from: &FromThePlan) -> Result<DelayedInputs, DelayedErrors> {
+        let (currency, nets) = (from.currency, &from.nets);
         let errors: DelayedErrors = self
             .fields()
             .into_iter()
-            .filter_map(|f| self.field_error(&f, currency, nets).map(|e| (f, e)))
+            .filter_map(|f| self.field_error(&f, from).map(|e| (f, e)))
             .collect();
         if !errors.is_empty() {
             return Err(errors);
@@ -197,6 +230,7 @@ impl DelayedDraft {
         let mut streams = Vec::new();
         let mut ranges = Vec::new();
         let mut ids = Vec::new();
+        let (mut upfront_cash, mut upfront_hours) = (0.0, 0.0);
         for s in self.streams.iter().filter(|s| s.enabled) {
             let value = |key: &str| {
                 s.kind
@@ -233,13 +267,15 @@ impl DelayedDraft {
                 }),
                 StreamType::Product => StreamKind::Product(Product {
                     launch_month: value("launch_month").max(1.0) as u32,
-                    launch_sales: if s.launch_from_audience {
-                        value("audience") * value("audience_conversion")
-                    } else {
-                        value("launch_sales")
+                    sales: SalesCurve::Launch {
+                        launch: if s.launch_from_audience {
+                            value("audience") * value("audience_conversion")
+                        } else {
+                            value("launch_sales")
+                        },
+                        baseline: value("baseline"),
+                        half_life: value("half_life"),
                     },
-                    half_life: value("half_life"),
-                    baseline: value("baseline"),
                     per_thousand_visitors: value("per_thousand"),
                     net_per_sale: net("net_per_sale"),
                 }),
@@ -268,21 +304,37 @@ impl DelayedDraft {
                     range("members")
                 },
             });
+            let mut effort = Effort {
+                build_months: value("build_months") as u32,
+                build_hours: value("build_hours"),
+                upkeep_hours: value("upkeep_hours"),
+            };
+            let mut kind = kind;
+            // Validated above: a follower exists only while Break-even's fields are valid.
+            if let (true, Some(be), StreamKind::Product(p)) =
+                (s.follows_break_even(), &from.break_even, &mut kind)
+            {
+                let on_plan = follow(be, p.launch_month, effort.build_months);
+                p.sales = be.curve.clone();
+                p.net_per_sale = be.contribution_per_sale() as f64;
+                effort = on_plan.effort;
+                upfront_cash += on_plan.upfront_cash;
+                upfront_hours += on_plan.upfront_hours;
+            }
             streams.push(Stream {
                 name: s.name.trim().to_string(),
                 kind,
-                effort: Effort {
-                    build_months: value("build_months") as u32,
-                    build_hours: value("build_hours"),
-                    upkeep_hours: value("upkeep_hours"),
-                },
+                effort,
             });
             ids.push(s.id);
         }
         let horizon = parse_whole(&self.horizon, u64::from(MAX_HORIZON)).unwrap_or(24) as u32;
         let plan = Plan {
             streams,
-            monthly_costs: monthly_costs as f64,
+            monthly_costs: from.monthly_costs as f64,
+            upfront_cash,
+            upfront_hours,
+            hourly_value: from.hourly_value.unwrap_or(0) as f64,
             horizon,
             target: parse_signed_money(&self.target, currency).unwrap_or(0) as f64,
         };
@@ -298,5 +350,33 @@ impl DelayedDraft {
             stream_ids: ids,
             uncertainty,
         })
+    }
+}
+
+/// Break-even's product placed on the timeline: its hours and cash by month.
+struct OnTheTimeline {
+    effort: Effort,
+    upfront_cash: f64,
+    upfront_hours: f64,
+}
+
+/// Break-even's build and upkeep for a stream launching in `launch` after `build_months` of
+/// building: the build hours spread over the months just before the launch, or before month 1
+/// when there is no such month (as Break-even's month 0); the upfront cash before month 1.
+fn follow(be: &BreakEvenInputs, launch: u32, build_months: u32) -> OnTheTimeline {
+    let months = build_months.min(launch.saturating_sub(1));
+    let (per_month, before) = if months > 0 {
+        (be.build_hours / f64::from(months), 0.0)
+    } else {
+        (0.0, be.build_hours)
+    };
+    OnTheTimeline {
+        effort: Effort {
+            build_months: months,
+            build_hours: per_month,
+            upkeep_hours: be.upkeep_hours,
+        },
+        upfront_cash: be.upfront_cash as f64,
+        upfront_hours: before,
     }
 }

@@ -36,6 +36,21 @@ pub fn BreakEvenForm() -> impl IntoView {
             }
         };
     let curve = Memo::new(move |_| draft.with(|d| d.curve));
+    // One sales model: say which Delayed-income stream sells on this plan, and from when.
+    let scenario = expect_context::<crate::ui::context::ScenarioState>().0;
+    let on_the_timeline = move || {
+        scenario.with(|s| {
+            let follower = s.delayed.follower().and_then(|id| s.delayed.stream(id));
+            match follower {
+                Some(stream) => format!(
+                    "Delayed income's stream \"{}\" sells on this plan from its launch in month {}: the same curve, net, build and upkeep.",
+                    stream.name,
+                    stream.text(crate::scenario::delayed::Part::Value, "launch_month")
+                ),
+                None => "No Delayed-income stream sells on this plan; a product stream can, with \"Sell on Break-even's plan\".".into(),
+            }
+        })
+    };
     let use_pricing = Memo::new(move |_| draft.with(|d| d.product.is_some()));
 
     view! {
@@ -73,6 +88,7 @@ pub fn BreakEvenForm() -> impl IntoView {
 
             <fieldset class="group">
                 <legend>"Sales per month"</legend>
+                <p class="hint" data-testid="on-the-timeline">{on_the_timeline}</p>
                 <div class="field">
                     <span class="label" id="curve-label">"Shape"</span>
                     <div class="segmented" role="radiogroup" aria-labelledby="curve-label" id="curve" data-lockable="">

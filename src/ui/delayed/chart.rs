@@ -40,7 +40,7 @@ pub fn IncomeChart() -> impl IntoView {
     view! {
         <section class="chart-section" aria-labelledby="income-chart-title">
             <h2 id="income-chart-title">"Income by stream, month by month"</h2>
-            <LineChartCanvas spec=spec marker_label="cumulative net turns positive"
+            <LineChartCanvas spec=spec marker_label="cumulative net in cash turns positive"
                 description="Stacked area chart of monthly income per stream with hours on a second axis; the same figures are in the month-by-month table below." />
             {move || state.monte_carlo.get().map(|mc| {
                 let c = state.currency.get();

@@ -172,6 +172,7 @@ fn StreamModes(
     let draft = state.draft;
     let stream = move || draft.with(|d| d.stream(id).cloned());
     let kind = Memo::new(move |_| stream().map(|s| s.kind));
+    let follows = Memo::new(move |_| stream().is_some_and(|s| s.follows_break_even()));
     let edit = move |change: Box<dyn FnOnce(&mut crate::scenario::delayed::StreamDraft)>| {
         state.update(|d| {
             if let Some(s) = d.stream_mut(id) {
@@ -182,17 +183,36 @@ fn StreamModes(
     move || {
         match kind.get() {
         Some(StreamType::Product) => view! {
-            <crate::ui::product_picker::ProductPicker id=format!("s{id}-pricing-net") per="sale"
-                fits=|subscription| !subscription
-                chosen=Signal::derive(move || stream().and_then(|s| s.product))
-                on_choose=Callback::new(move |p| edit(Box::new(move |s| s.product = p))) />
-            <p class="field-error">{move || state.error(DelayedField::ProductNet { id }).get().unwrap_or_default()}</p>
             <div class="field checkbox">
-                <input type="checkbox" id=format!("s{id}-audience") data-lockable="" disabled=crate::ui::context::is_locked(&format!("s{id}-audience"))
-                    prop:checked=move || stream().is_some_and(|s| s.launch_from_audience)
-                    on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s| s.launch_from_audience = on)); } />
-                <label for=format!("s{id}-audience")>"Launch sales from audience size x conversion"</label>
+                <input type="checkbox" id=format!("s{id}-follow") data-lockable="" disabled=crate::ui::context::is_locked(&format!("s{id}-follow"))
+                    aria-describedby=format!("s{id}-follow-hint")
+                    prop:checked=move || stream().is_some_and(|s| s.follow_break_even)
+                    on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s| s.follow_break_even = on)); } />
+                <label for=format!("s{id}-follow")>"Sell on Break-even's plan"</label>
+                <p class="hint" id=format!("s{id}-follow-hint")>{move || {
+                    if !follows.get() {
+                        return "Off: this stream's own sales, net and hours below. On: Break-even's sales curve, net, build, upfront cash and upkeep, from this launch month.".to_string();
+                    }
+                    state.from.with(|f| match &f.break_even {
+                        Some(be) => crate::format::break_even_plan(be),
+                        None => String::new(),
+                    })
+                }}</p>
             </div>
+            <p class="field-error">{move || state.error(DelayedField::FollowBreakEven { id }).get().unwrap_or_default()}</p>
+            <Show when=move || !follows.get()>
+                <crate::ui::product_picker::ProductPicker id=format!("s{id}-pricing-net") per="sale"
+                    fits=|subscription| !subscription
+                    chosen=Signal::derive(move || stream().and_then(|s| s.product))
+                    on_choose=Callback::new(move |p| edit(Box::new(move |s| s.product = p))) />
+                <p class="field-error">{move || state.error(DelayedField::ProductNet { id }).get().unwrap_or_default()}</p>
+                <div class="field checkbox">
+                    <input type="checkbox" id=format!("s{id}-audience") data-lockable="" disabled=crate::ui::context::is_locked(&format!("s{id}-audience"))
+                        prop:checked=move || stream().is_some_and(|s| s.launch_from_audience)
+                        on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s| s.launch_from_audience = on)); } />
+                    <label for=format!("s{id}-audience")>"Launch sales from audience size x conversion"</label>
+                </div>
+            </Show>
         }.into_any(),
         Some(StreamType::Subscription) => view! {
             <crate::ui::product_picker::ProductPicker id=format!("s{id}-pricing-net") per="member a month"
@@ -248,7 +268,7 @@ fn PlanSettings() -> impl IntoView {
             {plain(DelayedField::Horizon, "delayed-horizon", "Horizon in months", "1 to 120 months.", |d| d.horizon.clone(), |d, t| d.horizon = t, false)}
             {plain(DelayedField::Target, "delayed-target", "Target net per month", "The monthly net that would make this worth it to you.", |d| d.target.clone(), |d, t| d.target = t, true)}
             <p class="hint">
-                {move || format!("Fixed monthly costs of {} come from the ", Money::new(state.monthly_costs.get(), state.currency.get()))}
+                {move || format!("Fixed monthly costs of {} come from the ", Money::new(state.from.with(|f| f.monthly_costs), state.currency.get()))}
                 <PageLink page=Page::BreakEven>"Break-even calculator"</PageLink>
                 "'s cost lines."
             </p>

@@ -8,7 +8,7 @@ use crate::engine::delayed::monte_carlo::{run, MonteCarlo};
 use crate::engine::delayed::{project, Milestones, Projection};
 use crate::engine::money::Currency;
 use crate::scenario::delayed::{
-    DelayedDraft, DelayedErrors, DelayedField, DelayedInputs, ProductNets,
+    DelayedDraft, DelayedErrors, DelayedField, DelayedInputs, FromThePlan,
 };
 use crate::scenario::Scenario;
 use crate::ui::context::ScenarioState;
@@ -20,10 +20,9 @@ pub struct DelayedState {
     scenario: RwSignal<Scenario>,
     pub draft: Memo<DelayedDraft>,
     pub currency: Memo<Currency>,
-    /// Each product's net after fees and refunds, for the streams that take one.
-    pub nets: Memo<ProductNets>,
-    /// The Break-even calculator's monthly cost lines that parse, summed.
-    pub monthly_costs: Memo<i64>,
+    /// What the streams take from the rest of the plan: products' nets, the monthly cost
+    /// lines, Break-even's plan and value of an hour.
+    pub from: Memo<FromThePlan>,
     pub inputs: Memo<Result<DelayedInputs, DelayedErrors>>,
     pub projection: Memo<Option<Projection>>,
     pub milestones: Memo<Option<Milestones>>,
@@ -34,11 +33,8 @@ impl DelayedState {
     fn new(scenario: RwSignal<Scenario>) -> Self {
         let draft = Memo::new(move |_| scenario.with(|s| s.delayed.clone()));
         let currency = Memo::new(move |_| scenario.with(Scenario::currency));
-        let nets = Memo::new(move |_| scenario.with(Scenario::product_nets));
-        let monthly_costs = Memo::new(move |_| scenario.with(Scenario::monthly_costs));
-        let inputs = Memo::new(move |_| {
-            nets.with(|n| draft.with(|d| d.inputs(currency.get(), n, monthly_costs.get())))
-        });
+        let from = Memo::new(move |_| scenario.with(Scenario::delayed_from_the_plan));
+        let inputs = Memo::new(move |_| from.with(|f| draft.with(|d| d.inputs(f))));
         let projection =
             Memo::new(move |_| inputs.with(|i| i.as_ref().ok().map(|i| project(&i.plan))));
         let milestones = Memo::new(move |_| {
@@ -55,8 +51,7 @@ impl DelayedState {
             scenario,
             draft,
             currency,
-            nets,
-            monthly_costs,
+            from,
             inputs,
             projection,
             milestones,
@@ -76,14 +71,9 @@ impl DelayedState {
 
     /// The field's sentence, if its text is not acceptable.
     pub fn error(&self, field: DelayedField) -> Signal<Option<String>> {
-        let (draft, currency, nets) = (self.draft, self.currency, self.nets);
+        let (draft, from) = (self.draft, self.from);
         Signal::derive(move || {
-            nets.with(|n| {
-                draft.with(|d| {
-                    d.field_error(&field, currency.get(), n)
-                        .map(|e| e.to_string())
-                })
-            })
+            from.with(|f| draft.with(|d| d.field_error(&field, f).map(|e| e.to_string())))
         })
     }
 }

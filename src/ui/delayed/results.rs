@@ -28,7 +28,7 @@ pub fn PhoneSummary() -> impl IntoView {
                 money_estimate(last, state.currency.get()),
             ),
             (
-                "Positive".to_string(),
+                "In cash, positive".to_string(),
                 month_or(m.cumulative_positive, p.months.len()),
             ),
         ])
@@ -61,7 +61,10 @@ pub fn DelayedResults() -> impl IntoView {
                             <ul class="milestones" data-testid="milestones">
                                 <li>"First income: "<strong>{month_or(m.first_income, horizon)}</strong></li>
                                 <li>{format!("Net beats your {target} target: ")}<strong>{month_or(m.beats_target, horizon)}</strong></li>
-                                <li>"Cumulative net turns positive: "<strong>{month_or(m.cumulative_positive, horizon)}</strong></li>
+                                <li>{cash_label(inputs.plan.upfront_cash, c)}<strong>{month_or(m.cumulative_positive, horizon)}</strong></li>
+                                {(inputs.plan.hourly_value > 0.0).then(|| view! {
+                                    <li>{format!("Pays back counting every hour at {}/h: ", Money::from_estimate(inputs.plan.hourly_value, c))}<strong>{month_or(m.pays_back_valued, horizon)}</strong></li>
+                                })}
                             </ul>
                             <UncertaintySummary horizon=horizon />
                             <h3>"How passive it gets"</h3>
@@ -88,6 +91,18 @@ pub fn DelayedResults() -> impl IntoView {
     }
 }
 
+/// What the cash milestone counts, in its own words.
+fn cash_label(upfront_cash: f64, c: crate::engine::money::Currency) -> String {
+    if upfront_cash > 0.0 {
+        format!(
+            "Cumulative net in cash, after {} of upfront cash, turns positive: ",
+            Money::from_estimate(upfront_cash, c)
+        )
+    } else {
+        "Cumulative net in cash turns positive: ".into()
+    }
+}
+
 /// A field's name as the person sees it: "Blog: Visitors per post per month at plateau (low)".
 fn label_of(state: &DelayedState, field: &crate::scenario::delayed::DelayedField) -> String {
     use crate::scenario::delayed::{DelayedField as F, Part};
@@ -98,7 +113,13 @@ fn label_of(state: &DelayedState, field: &crate::scenario::delayed::DelayedField
         F::Paths => "Paths".into(),
         F::ProductNet { id } => state.draft.with(|d| {
             format!(
-                "{}: net per sale from Pricing",
+                "{}: net from Pricing",
+                d.stream(*id).map(|s| s.name.clone()).unwrap_or_default()
+            )
+        }),
+        F::FollowBreakEven { id } => state.draft.with(|d| {
+            format!(
+                "{}: Break-even's plan",
                 d.stream(*id).map(|s| s.name.clone()).unwrap_or_default()
             )
         }),
@@ -140,7 +161,7 @@ fn UncertaintySummary(
                     <strong>{format!("{:.0} %", mc.target_probability * 100.0)}</strong>
                 </li>
                 <li>
-                    "Cumulative net turns positive: "
+                    "Cumulative net in cash turns positive: "
                     <strong>{format!("P10 {}, median {}, P90 {}", month_or(p10, horizon), month_or(p50, horizon), month_or(p90, horizon))}</strong>
                 </li>
                 <li class="hint">{format!("From {} simulated futures, seed {}.", mc.paths, u.seed)}</li>
