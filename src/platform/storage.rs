@@ -10,25 +10,9 @@ use crate::scenario::codec::to_json_text;
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use std::fmt;
 
-/// Why storage could not do what was asked; Display is the sentence shown.
-#[derive(Clone, Debug, PartialEq)]
-pub enum StorageError {
-    Unavailable,
-    Full,
-    NotKept,
-}
-
-impl fmt::Display for StorageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StorageError::Unavailable => write!(f, "Saving is unavailable here (this browser or page blocks storage). The calculators still work: use Copy link or Export to keep your plan."),
-            StorageError::Full => write!(f, "Could not save: this browser's storage is full. Your plan is still here: export it, or delete scenarios you no longer need. Nothing saved before was changed."),
-            StorageError::NotKept => write!(f, "Could not save: the browser did not keep what was written. Your plan is still here: export it to be safe."),
-        }
-    }
-}
+use crate::scenario::saved_plans::PlanStore;
+pub use crate::scenario::saved_plans::StorageError;
 
 /// The names browsers give a full quota: the standard one, and Firefox's before version 66.
 const QUOTA_NAMES: [&str; 2] = ["QuotaExceededError", "NS_ERROR_DOM_QUOTA_REACHED"];
@@ -130,6 +114,31 @@ impl Store {
             .filter_map(|i| storage.key(i).ok().flatten())
             .filter(|k| k.starts_with(prefix))
             .collect()
+    }
+}
+
+impl PlanStore for Store {
+    fn get<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
+        Store::get(self, key)
+    }
+    fn set<T: Serialize + DeserializeOwned + PartialEq>(
+        &self,
+        key: &str,
+        value: &T,
+    ) -> Result<(), StorageError> {
+        Store::set(self, key, value)
+    }
+    fn read(&self, key: &str) -> Option<String> {
+        Store::read(self, key)
+    }
+    fn write(&self, key: &str, text: &str) -> Result<(), StorageError> {
+        Store::write(self, key, text)
+    }
+    fn remove(&self, key: &str) {
+        Store::remove(self, key)
+    }
+    fn keys(&self, prefix: &str) -> Vec<String> {
+        Store::keys(self, prefix)
     }
 }
 

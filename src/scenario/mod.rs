@@ -10,6 +10,7 @@ pub mod delayed_presets;
 pub mod library;
 mod migrate;
 pub mod pricing;
+pub mod saved_plans;
 
 use crate::engine::money::Currency;
 pub use break_even::{BreakEvenDraft, BreakEvenErrors, BreakEvenField, CostLineDraft, CurveKind};

@@ -11,7 +11,7 @@ after(async () => { await app.close(); });
 test('the essay workshop nets $23.80 on Gumroad and $25.92 on Stripe', async () => {
   const pricing = await PricingPage.open(app.browser, app.url);
   assert.equal(await pricing.stat('Net per sale'), '$23.80');
-  assert.match(await pricing.resultsText(), /of \$27\.00 charged; fees and shares take 11\.85 %/);
+  assert.match(await pricing.resultsText(), /of \$27\.00 charged, before refunds; fees and shares take 11\.85 %/);
 
   await pricing.choosePlatform('Stripe');
   assert.equal(await pricing.stat('Net per sale'), '$25.92');

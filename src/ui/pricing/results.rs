@@ -107,7 +107,7 @@ fn ResultBody(
             <div class="stat" class:negative=sale.net < 0>
                 <p class="stat-label">{format!("Net {per}")}</p>
                 <p class="stat-value" data-testid="net-per-sale">{m(sale.net)}</p>
-                <p class="stat-note">{format!("of {} charged; {effective}", m(sale.charged))}</p>
+                <p class="stat-note">{format!("of {} charged, before refunds; {effective}", m(sale.charged))}</p>
             </div>
             <div class="stat" class:negative=month.net < 0.0>
                 <p class="stat-label">"Monthly net"</p>

@@ -1,0 +1,513 @@
+//! The saved plans as one pure state machine: boot, autosave, save as, rename, duplicate,
+//! delete and undo, open, another tab's writes, export and import. Storage and the clock are
+//! inputs, so every path (a full quota, a damaged record, a newer version, two tabs) is
+//! tested natively against an in-memory store; `ui/library.rs` only wires it to the page.
+
+use super::codec::{decode_link, decode_record, RecordError, StoredRecord};
+use super::library::{
+    decode_export, decode_index, encode_export, new_id, quarantine_key, record_key, sort_entries,
+    stored_under, unique_name, IndexEntry, StoredUnder, CURRENT_KEY, INDEX_KEY, PREFIX,
+};
+use super::{Scenario, SCHEMA_VERSION};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::fmt;
+
+/// Why storage could not do what was asked; Display is the sentence shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageError {
+    Unavailable,
+    Full,
+    NotKept,
+}
+
+impl fmt::Display for StorageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StorageError::Unavailable => write!(f, "Saving is unavailable here (this browser or page blocks storage). The calculators still work: use Copy link or Export to keep your plan."),
+            StorageError::Full => write!(f, "Could not save: this browser's storage is full. Your plan is still here: export it, or delete scenarios you no longer need. Nothing saved before was changed."),
+            StorageError::NotKept => write!(f, "Could not save: the browser did not keep what was written. Your plan is still here: export it to be safe."),
+        }
+    }
+}
+
+/// What the saved plans need of storage: the browser's localStorage in the app
+/// (`platform::storage::Store`), a map in the tests. Writes read back what they wrote.
+pub trait PlanStore {
+    fn get<T: DeserializeOwned>(&self, key: &str) -> Option<T>;
+    fn set<T: Serialize + DeserializeOwned + PartialEq>(
+        &self,
+        key: &str,
+        value: &T,
+    ) -> Result<(), StorageError>;
+    fn read(&self, key: &str) -> Option<String>;
+    fn write(&self, key: &str, text: &str) -> Result<(), StorageError>;
+    fn remove(&self, key: &str);
+    fn keys(&self, prefix: &str) -> Vec<String>;
+}
+
+/// How the plan in memory relates to storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// This page cannot use storage at all.
+    Unavailable,
+    /// Not saved yet; `from_link` when it was opened from a shared link.
+    Unsaved {
+        from_link: bool,
+    },
+    Saved {
+        at: f64,
+    },
+    /// The last save failed; the sentence says why.
+    Failed(String),
+}
+
+/// The saved plans and the plan being edited's place among them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SavedPlans {
+    pub entries: Vec<IndexEntry>,
+    /// The saved plan being edited: its id and name.
+    pub current: Option<(String, String)>,
+    pub status: Status,
+    /// Sentences about what was found (damaged entries, links, newer records).
+    pub notices: Vec<String>,
+    /// A newer version of the current plan saved by another tab.
+    pub conflict: Option<StoredRecord>,
+    /// The last deleted plan, for Undo.
+    pub deleted: Option<StoredRecord>,
+    /// When the current record was last written or read by this tab.
+    last_seen: f64,
+    counter: u32,
+}
+
+/// A plan for the page to show now (opened, brought back, or from a link).
+pub type Show = Option<Scenario>;
+
+impl SavedPlans {
+    /// Reads every saved plan (setting damaged ones aside) and picks the plan to show: the
+    /// link's if `hash` holds a good one, else the last one edited.
+    pub fn boot<S: PlanStore>(store: Option<&S>, hash: &str, now: f64) -> (SavedPlans, Show) {
+        let mut plans = SavedPlans {
+            entries: Vec::new(),
+            current: None,
+            status: if store.is_some() {
+                Status::Unsaved { from_link: false }
+            } else {
+                Status::Unavailable
+            },
+            notices: Vec::new(),
+            conflict: None,
+            deleted: None,
+            last_seen: 0.0,
+            counter: 0,
+        };
+        let records = plans.scan(store, now);
+        if hash.contains("s=") {
+            let shown = Scenario::default();
+            if let Some(shared) = plans.open_link(store, hash, &shown, now) {
+                return (plans, Some(shared));
+            }
+        }
+        let current_id = store.and_then(|s| s.read(CURRENT_KEY));
+        let record = current_id.and_then(|id| records.into_iter().find(|r| r.id == id));
+        let shown = record.map(|r| plans.open_record(store, r));
+        (plans, shown)
+    }
+
+    fn notice(&mut self, sentence: String) {
+        if !self.notices.contains(&sentence) {
+            self.notices.push(sentence);
+        }
+    }
+
+    /// Reads every saved record; damaged ones are copied aside and left out, newer ones left alone.
+    fn scan<S: PlanStore>(&mut self, store: Option<&S>, now: f64) -> Vec<StoredRecord> {
+        let Some(store) = store else {
+            return Vec::new();
+        };
+        let mut records = Vec::new();
+        for key in store.keys(&format!("{PREFIX}scenario.")) {
+            let Some(raw) = store.read(&key) else {
+                continue;
+            };
+            match decode_record(&raw) {
+                Ok(r) => records.push(r),
+                Err(RecordError::Newer { .. }) => self.notice(
+                    "A saved scenario comes from a newer version of Honest Income; it is left untouched and not listed.".into(),
+                ),
+                Err(_) => {
+                    let aside = keep_aside(store, &key, &raw, now);
+                    if aside.is_some() {
+                        store.remove(&key);
+                    }
+                    self.notice(format!(
+                        "One saved scenario was damaged and could not be opened; its raw data is kept aside under \"{}\". The others are fine.",
+                        aside.unwrap_or(key)
+                    ));
+                }
+            }
+        }
+        let mut entries: Vec<IndexEntry> = records.iter().map(IndexEntry::from).collect();
+        sort_entries(&mut entries);
+        if store.get::<Vec<IndexEntry>>(INDEX_KEY).as_ref() != Some(&entries) {
+            let _ = store.set(INDEX_KEY, &entries);
+        }
+        self.entries = entries;
+        records
+    }
+
+    fn write_index<S: PlanStore>(&self, store: Option<&S>) {
+        if let Some(store) = store {
+            let _ = store.set(INDEX_KEY, &self.entries);
+        }
+    }
+
+    fn open_record<S: PlanStore>(&mut self, store: Option<&S>, record: StoredRecord) -> Scenario {
+        self.last_seen = record.updated;
+        self.current = Some((record.id.clone(), record.name.clone()));
+        self.status = Status::Saved { at: record.updated };
+        if let Some(store) = store {
+            let _ = store.write(CURRENT_KEY, &record.id);
+        }
+        record.scenario
+    }
+
+    fn fresh_id(&mut self, now: f64) -> String {
+        self.counter += 1;
+        new_id(now, self.counter)
+    }
+
+    /// The plan of a link fragment, as a new unsaved plan (edits waiting for the autosave are
+    /// saved first); None when the link is damaged, and then a sentence says so.
+    pub fn open_link<S: PlanStore>(
+        &mut self,
+        store: Option<&S>,
+        hash: &str,
+        shown: &Scenario,
+        now: f64,
+    ) -> Show {
+        if !hash.contains("s=") {
+            return None;
+        }
+        match decode_link(hash) {
+            Ok(shared) => {
+                self.save_pending(store, shown, now);
+                self.current = None;
+                self.conflict = None;
+                self.status = Status::Unsaved { from_link: true };
+                Some(shared)
+            }
+            Err(e) => {
+                self.notice(e.to_string());
+                None
+            }
+        }
+    }
+
+    /// Saves now if the plan shown is a saved one whose edits wait for the autosave.
+    pub fn save_pending<S: PlanStore>(&mut self, store: Option<&S>, shown: &Scenario, now: f64) {
+        if matches!(self.status, Status::Saved { .. }) {
+            self.save(store, shown, now);
+        }
+    }
+
+    /// Saves the plan shown, unless it came from a link (that waits for Save as) or another tab
+    /// saved a newer version of it (that is never silently overwritten).
+    pub fn save<S: PlanStore>(&mut self, store: Option<&S>, shown: &Scenario, now: f64) {
+        match self.status {
+            Status::Unavailable | Status::Unsaved { from_link: true } => return,
+            _ => {}
+        }
+        if self.conflict.is_some() {
+            return;
+        }
+        let Some(store) = store else {
+            self.status = Status::Unavailable;
+            return;
+        };
+        let (id, name) = match self.current.clone() {
+            Some(c) => c,
+            None => {
+                let name = unique_name("My plan", &self.entries);
+                (self.fresh_id(now), name)
+            }
+        };
+        let key = record_key(&id);
+        let raw = store.read(&key);
+        match stored_under(raw.as_deref(), self.last_seen) {
+            StoredUnder::Ours => {}
+            StoredUnder::Theirs(theirs) => {
+                self.conflict = Some(*theirs);
+                return;
+            }
+            StoredUnder::Newer(e) => {
+                self.status = Status::Failed(format!(
+                    "Not saved. {e} Your changes are still here: use Save as new plan, under Manage plans, to keep them."
+                ));
+                return;
+            }
+            StoredUnder::Damaged => {
+                // Kept aside first, so saving over it loses nothing.
+                let Some(aside) = raw
+                    .as_deref()
+                    .and_then(|raw| keep_aside(store, &key, raw, now))
+                else {
+                    self.status = Status::Failed(
+                        "Not saved: the stored copy of this plan is damaged and could not be kept aside. Your changes are still here: export them to be safe.".into(),
+                    );
+                    return;
+                };
+                self.notice(format!(
+                    "The stored copy of this plan was damaged; its raw data is kept aside under \"{aside}\" and this version is saved in its place."
+                ));
+            }
+        }
+        let record = StoredRecord {
+            schema: SCHEMA_VERSION,
+            id: id.clone(),
+            name: name.clone(),
+            updated: now,
+            scenario: shown.clone(),
+        };
+        match store.set(&key, &record) {
+            Ok(()) => {
+                self.last_seen = record.updated;
+                self.current = Some((id.clone(), name));
+                self.entries.retain(|x| x.id != id);
+                self.entries.push(IndexEntry::from(&record));
+                sort_entries(&mut self.entries);
+                self.write_index(Some(store));
+                let _ = store.write(CURRENT_KEY, &id);
+                self.status = Status::Saved { at: record.updated };
+            }
+            Err(e) => self.status = Status::Failed(e.to_string()),
+        }
+    }
+
+    /// Saves the plan shown as a new named plan (also how a plan from a link gets saved).
+    pub fn save_as<S: PlanStore>(
+        &mut self,
+        store: Option<&S>,
+        name: &str,
+        shown: &Scenario,
+        now: f64,
+    ) {
+        if self.status == Status::Unavailable {
+            return;
+        }
+        // Edits still waiting for the autosave belong to the plan they were made in, too.
+        self.save_pending(store, shown, now);
+        let name = unique_name(name, &self.entries);
+        self.current = Some((self.fresh_id(now), name));
+        self.last_seen = now;
+        self.conflict = None;
+        self.status = Status::Unsaved { from_link: false };
+        self.save(store, shown, now);
+    }
+
+    pub fn rename<S: PlanStore>(
+        &mut self,
+        store: Option<&S>,
+        name: &str,
+        shown: &Scenario,
+        now: f64,
+    ) {
+        let Some((id, _)) = self.current.clone() else {
+            return self.save_as(store, name, shown, now);
+        };
+        let others: Vec<IndexEntry> = self
+            .entries
+            .iter()
+            .filter(|e| e.id != id)
+            .cloned()
+            .collect();
+        self.current = Some((id, unique_name(name, &others)));
+        self.save(store, shown, now);
+    }
+
+    pub fn duplicate<S: PlanStore>(&mut self, store: Option<&S>, shown: &Scenario, now: f64) {
+        let name = self
+            .current
+            .as_ref()
+            .map(|c| c.1.clone())
+            .unwrap_or_else(|| "My plan".into());
+        self.save(store, shown, now);
+        self.save_as(store, &format!("{name} (copy)"), shown, now);
+    }
+
+    /// Deletes the current plan (Undo brings it back) and opens the newest other one.
+    pub fn delete<S: PlanStore>(&mut self, store: Option<&S>, shown: &Scenario, now: f64) -> Show {
+        let (Some((id, _)), Some(store)) = (self.current.clone(), store) else {
+            return None;
+        };
+        let key = record_key(&id);
+        let raw = store.read(&key);
+        let record = raw.as_deref().and_then(|raw| decode_record(raw).ok());
+        if let (Some(raw), None) = (&raw, &record) {
+            // Unreadable here (damaged, or from a newer version): Undo could not bring it back,
+            // so it is kept aside rather than deleted.
+            let Some(aside) = keep_aside(store, &key, raw, now) else {
+                self.notice("This plan's stored copy could not be read or kept aside, so it was not deleted.".into());
+                return None;
+            };
+            self.notice(format!(
+                "This plan's stored copy could not be read here, so it is kept aside under \"{aside}\" rather than deleted."
+            ));
+        }
+        store.remove(&key);
+        self.entries.retain(|x| x.id != id);
+        self.write_index(Some(store));
+        self.deleted = record;
+        self.current = None;
+        self.status = Status::Unsaved { from_link: false };
+        let next = self.entries.first().map(|e| e.id.clone())?;
+        self.open(Some(store), &next, shown, now)
+    }
+
+    /// Puts the last deleted plan back and opens it; if storage refuses, Undo stays offered and
+    /// a sentence says why.
+    pub fn undo_delete<S: PlanStore>(&mut self, store: Option<&S>) -> Show {
+        let record = self.deleted.clone()?;
+        let store = store?;
+        if let Err(e) = store.set(&record_key(&record.id), &record) {
+            self.notice(e.to_string());
+            return None;
+        }
+        self.deleted = None;
+        self.entries.push(IndexEntry::from(&record));
+        sort_entries(&mut self.entries);
+        self.write_index(Some(store));
+        Some(self.open_record(Some(store), record))
+    }
+
+    /// Opens a saved plan, saving the one shown first.
+    pub fn open<S: PlanStore>(
+        &mut self,
+        store: Option<&S>,
+        id: &str,
+        shown: &Scenario,
+        now: f64,
+    ) -> Show {
+        if matches!(self.status, Status::Saved { .. } | Status::Failed(_)) {
+            self.save(store, shown, now);
+        }
+        match store
+            .and_then(|s| s.read(&record_key(id)))
+            .map(|r| decode_record(&r))
+        {
+            Some(Ok(record)) => {
+                self.conflict = None;
+                Some(self.open_record(store, record))
+            }
+            Some(Err(e)) => {
+                self.notice(e.to_string());
+                None
+            }
+            None => {
+                self.notice("That saved scenario is gone (perhaps deleted in another tab).".into());
+                None
+            }
+        }
+    }
+
+    /// Another tab's newer version wins: show it.
+    pub fn load_theirs<S: PlanStore>(&mut self, store: Option<&S>) -> Show {
+        let record = self.conflict.take()?;
+        Some(self.open_record(store, record))
+    }
+
+    /// Keep this tab's version too, as a new copy.
+    pub fn keep_mine<S: PlanStore>(&mut self, store: Option<&S>, shown: &Scenario, now: f64) {
+        let name = self
+            .current
+            .as_ref()
+            .map(|c| c.1.clone())
+            .unwrap_or_else(|| "My plan".into());
+        self.conflict = None;
+        self.save_as(store, &format!("{name} (this tab)"), shown, now);
+    }
+
+    /// Another tab wrote `key`: the plan shown here, or the index.
+    pub fn storage_event(&mut self, key: Option<&str>, value: Option<&str>) {
+        let Some(key) = key else { return };
+        if let Some((id, _)) = &self.current {
+            if key == record_key(id) {
+                if let StoredUnder::Theirs(theirs) = stored_under(value, self.last_seen) {
+                    self.conflict = Some(*theirs);
+                }
+            }
+        }
+        if key == INDEX_KEY {
+            if let Some(entries) = decode_index(value) {
+                self.entries = entries;
+            }
+        }
+    }
+
+    /// Every saved plan, read now.
+    pub fn load_all<S: PlanStore>(&self, store: Option<&S>) -> Vec<StoredRecord> {
+        let Some(store) = store else {
+            return Vec::new();
+        };
+        self.entries
+            .iter()
+            .filter_map(|e| store.read(&record_key(&e.id)))
+            .filter_map(|raw| decode_record(&raw).ok())
+            .collect()
+    }
+
+    /// Every saved plan (and the unsaved one shown) as one export file's text.
+    pub fn export<S: PlanStore>(
+        &mut self,
+        store: Option<&S>,
+        shown: &Scenario,
+        now: f64,
+    ) -> String {
+        self.save(store, shown, now);
+        let mut records = self.load_all(store);
+        if self.current.is_none() {
+            records.push(StoredRecord {
+                schema: SCHEMA_VERSION,
+                id: "unsaved".into(),
+                name: "Unsaved plan".into(),
+                updated: now,
+                scenario: shown.clone(),
+            });
+        }
+        encode_export(&records, now)
+    }
+
+    /// Adds every plan of an export file as new saved plans; nothing existing is overwritten.
+    /// The sentence says what happened.
+    pub fn import<S: PlanStore>(&mut self, store: Option<&S>, text: &str, now: f64) -> String {
+        let Some(imported) = decode_export(text) else {
+            return "That file is not an Honest Income export, so nothing was imported.".into();
+        };
+        let (Some(store), false) = (store, self.status == Status::Unavailable) else {
+            return StorageError::Unavailable.to_string();
+        };
+        let mut added = 0;
+        for mut record in imported.records {
+            record.id = self.fresh_id(now);
+            record.name = unique_name(&record.name, &self.entries);
+            if let Err(e) = store.set(&record_key(&record.id), &record) {
+                self.write_index(Some(store));
+                return format!("Imported {added} before storage refused: {e}");
+            }
+            added += 1;
+            self.entries.push(IndexEntry::from(&record));
+            sort_entries(&mut self.entries);
+        }
+        self.write_index(Some(store));
+        match imported.skipped {
+            0 => format!("Imported {added} scenarios."),
+            n => format!("Imported {added} scenarios; {n} could not be read and were skipped."),
+        }
+    }
+}
+
+/// Copies the raw text stored at `key` aside, never deleted; the key it went to, if it did.
+fn keep_aside<S: PlanStore>(store: &S, key: &str, raw: &str, now: f64) -> Option<String> {
+    let aside = quarantine_key(key, now);
+    store.write(&aside, raw).ok().map(|()| aside)
+}

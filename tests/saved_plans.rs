@@ -1,0 +1,274 @@
+//! The saved plans' state machine against an in-memory store: every way a save, an open, a
+//! delete or another tab can go, natively (the browser wiring is covered end to end).
+#![cfg(not(target_arch = "wasm32"))]
+
+use honest_income::scenario::codec::{encode_link, to_json_text, StoredRecord};
+use honest_income::scenario::library::{record_key, CURRENT_KEY, INDEX_KEY};
+use honest_income::scenario::saved_plans::{PlanStore, SavedPlans, Status, StorageError};
+use honest_income::scenario::{Scenario, SCHEMA_VERSION};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+
+/// localStorage as a map, with the faults browsers show.
+#[derive(Default)]
+struct Memory {
+    items: RefCell<BTreeMap<String, String>>,
+    full: Cell<bool>,
+}
+
+impl PlanStore for Memory {
+    fn get<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
+        serde_json::from_str(self.items.borrow().get(key)?).ok()
+    }
+    fn set<T: Serialize + DeserializeOwned + PartialEq>(
+        &self,
+        key: &str,
+        value: &T,
+    ) -> Result<(), StorageError> {
+        self.write(key, &to_json_text(value))
+    }
+    fn read(&self, key: &str) -> Option<String> {
+        self.items.borrow().get(key).cloned()
+    }
+    fn write(&self, key: &str, text: &str) -> Result<(), StorageError> {
+        if self.full.get() {
+            return Err(StorageError::Full);
+        }
+        self.items.borrow_mut().insert(key.into(), text.into());
+        Ok(())
+    }
+    fn remove(&self, key: &str) {
+        self.items.borrow_mut().remove(key);
+    }
+    fn keys(&self, prefix: &str) -> Vec<String> {
+        self.items
+            .borrow()
+            .keys()
+            .filter(|k| k.starts_with(prefix))
+            .cloned()
+            .collect()
+    }
+}
+
+fn priced(price: &str) -> Scenario {
+    let mut s = Scenario::default();
+    s.products[0].price = price.into();
+    s
+}
+
+/// A fresh browser with one plan saved at $30.
+fn one_saved() -> (Memory, SavedPlans, String) {
+    let store = Memory::default();
+    let (mut plans, shown) = SavedPlans::boot(Some(&store), "", 1000.0);
+    assert_eq!(shown, None);
+    assert_eq!(plans.status, Status::Unsaved { from_link: false });
+    plans.save(Some(&store), &priced("30"), 2000.0);
+    let id = plans.current.clone().expect("saved").0;
+    (store, plans, id)
+}
+
+fn stored(store: &Memory, id: &str) -> StoredRecord {
+    serde_json::from_str(&store.read(&record_key(id)).unwrap()).unwrap()
+}
+
+#[test]
+fn the_first_save_makes_my_plan_and_the_next_visit_opens_it() {
+    let (store, plans, id) = one_saved();
+    assert_eq!(plans.current.as_ref().unwrap().1, "My plan");
+    assert_eq!(plans.status, Status::Saved { at: 2000.0 });
+    assert_eq!(store.read(CURRENT_KEY).as_deref(), Some(id.as_str()));
+    assert_eq!(plans.entries.len(), 1);
+    let (again, shown) = SavedPlans::boot(Some(&store), "", 3000.0);
+    assert_eq!(shown.unwrap().products[0].price, "30");
+    assert_eq!(again.current, plans.current);
+    assert!(store.read(INDEX_KEY).is_some());
+}
+
+#[test]
+fn a_full_quota_keeps_the_plan_and_the_last_save_and_says_so() {
+    let (store, mut plans, id) = one_saved();
+    store.full.set(true);
+    plans.save(Some(&store), &priced("31"), 3000.0);
+    assert_eq!(plans.status, Status::Failed(StorageError::Full.to_string()));
+    assert_eq!(stored(&store, &id).scenario.products[0].price, "30");
+    store.full.set(false);
+    plans.save(Some(&store), &priced("31"), 4000.0);
+    assert_eq!(plans.status, Status::Saved { at: 4000.0 });
+    assert_eq!(stored(&store, &id).scenario.products[0].price, "31");
+}
+
+#[test]
+fn another_tabs_newer_save_is_never_overwritten() {
+    let (store, mut plans, id) = one_saved();
+    let mut theirs = stored(&store, &id);
+    theirs.updated = 5000.0;
+    theirs.scenario = priced("40");
+    store.set(&record_key(&id), &theirs).unwrap();
+    plans.save(Some(&store), &priced("31"), 6000.0);
+    assert_eq!(
+        plans.conflict.as_ref().unwrap().scenario.products[0].price,
+        "40"
+    );
+    assert_eq!(
+        stored(&store, &id).scenario.products[0].price,
+        "40",
+        "untouched"
+    );
+    // Keep this tab's version as a copy: both survive.
+    plans.keep_mine(Some(&store), &priced("31"), 7000.0);
+    assert_eq!(plans.entries.len(), 2);
+    assert!(plans.current.as_ref().unwrap().1.ends_with("(this tab)"));
+    assert_eq!(stored(&store, &id).scenario.products[0].price, "40");
+}
+
+#[test]
+fn showing_their_version_opens_it() {
+    let (store, mut plans, id) = one_saved();
+    let mut theirs = stored(&store, &id);
+    theirs.updated = 5000.0;
+    theirs.scenario = priced("40");
+    let raw = to_json_text(&theirs);
+    store.write(&record_key(&id), &raw).unwrap();
+    plans.storage_event(Some(&record_key(&id)), Some(&raw));
+    let shown = plans.load_theirs(Some(&store)).unwrap();
+    assert_eq!(shown.products[0].price, "40");
+    assert_eq!(plans.conflict, None);
+    plans.save(Some(&store), &shown, 6000.0);
+    assert_eq!(plans.status, Status::Saved { at: 6000.0 });
+}
+
+#[test]
+fn a_newer_versions_record_is_not_saved_over_and_a_damaged_one_is_kept_aside() {
+    let (store, mut plans, id) = one_saved();
+    let newer = store.read(&record_key(&id)).unwrap().replacen(
+        &format!("\"schema\":{SCHEMA_VERSION}"),
+        "\"schema\":99",
+        1,
+    );
+    store.write(&record_key(&id), &newer).unwrap();
+    plans.save(Some(&store), &priced("31"), 3000.0);
+    assert!(matches!(&plans.status, Status::Failed(s) if s.contains("newer version")));
+    assert_eq!(store.read(&record_key(&id)).unwrap(), newer);
+
+    store.write(&record_key(&id), "{damaged").unwrap();
+    plans.save(Some(&store), &priced("32"), 4000.0);
+    assert_eq!(plans.status, Status::Saved { at: 4000.0 });
+    let aside: Vec<String> = store.keys("honest-income.v1.quarantine.");
+    assert_eq!(aside.len(), 1);
+    assert_eq!(store.read(&aside[0]).as_deref(), Some("{damaged"));
+}
+
+#[test]
+fn delete_then_undo_and_undo_that_storage_refuses_stays_offered() {
+    let (store, mut plans, id) = one_saved();
+    // Save as copies the plan shown ($30); the next edit ($45) belongs to the copy.
+    plans.save_as(Some(&store), "Second", &priced("30"), 3000.0);
+    plans.save(Some(&store), &priced("45"), 3500.0);
+    let shown = plans.delete(Some(&store), &priced("45"), 4000.0);
+    assert_eq!(
+        shown.unwrap().products[0].price,
+        "30",
+        "the other plan opens"
+    );
+    assert_eq!(plans.entries.len(), 1);
+    assert_eq!(plans.deleted.as_ref().unwrap().name, "Second");
+    store.full.set(true);
+    assert_eq!(plans.undo_delete(Some(&store)), None);
+    assert!(plans.deleted.is_some(), "Undo is still offered");
+    assert!(plans.notices.iter().any(|n| n.contains("storage is full")));
+    store.full.set(false);
+    let back = plans.undo_delete(Some(&store)).unwrap();
+    assert_eq!(back.products[0].price, "45");
+    assert_eq!(plans.entries.len(), 2);
+    assert!(store.read(&record_key(&id)).is_some());
+}
+
+#[test]
+fn deleting_a_plan_that_cannot_be_read_here_keeps_it_aside() {
+    let (store, mut plans, id) = one_saved();
+    store.write(&record_key(&id), "{damaged").unwrap();
+    plans.delete(Some(&store), &priced("30"), 3000.0);
+    assert_eq!(store.read(&record_key(&id)), None);
+    let aside = store.keys("honest-income.v1.quarantine.");
+    assert_eq!(store.read(&aside[0]).as_deref(), Some("{damaged"));
+}
+
+#[test]
+fn a_link_opens_unsaved_and_only_save_as_keeps_it() {
+    let (store, mut plans, id) = one_saved();
+    let hash = format!("#{}", encode_link(&priced("50")).unwrap());
+    let shown = plans
+        .open_link(Some(&store), &hash, &priced("30"), 3000.0)
+        .unwrap();
+    assert_eq!(shown.products[0].price, "50");
+    assert_eq!(plans.status, Status::Unsaved { from_link: true });
+    plans.save(Some(&store), &shown, 4000.0);
+    assert_eq!(
+        plans.entries.len(),
+        1,
+        "autosave leaves a link's plan alone"
+    );
+    assert_eq!(stored(&store, &id).scenario.products[0].price, "30");
+    plans.save_as(Some(&store), "From a friend", &shown, 5000.0);
+    assert_eq!(plans.entries.len(), 2);
+    assert_eq!(
+        plans.open_link(Some(&store), "#s=2.AAAA", &shown, 6000.0),
+        None
+    );
+    assert!(plans
+        .notices
+        .iter()
+        .any(|n| n.starts_with("This link is damaged")));
+}
+
+#[test]
+fn boot_sets_damaged_records_aside_and_leaves_newer_ones_alone() {
+    let store = Memory::default();
+    store.write(&record_key("bad"), "not json").unwrap();
+    let newer = r#"{"schema":99,"id":"new","name":"N","updated":1,"scenario":{}}"#.to_string();
+    store.write(&record_key("new"), &newer).unwrap();
+    let (plans, _) = SavedPlans::boot(Some(&store), "", 1000.0);
+    assert!(plans.entries.is_empty());
+    assert_eq!(plans.notices.len(), 2);
+    assert_eq!(store.read(&record_key("bad")), None);
+    assert_eq!(store.keys("honest-income.v1.quarantine.").len(), 1);
+    assert_eq!(
+        store.read(&record_key("new")).as_deref(),
+        Some(newer.as_str())
+    );
+}
+
+#[test]
+fn export_then_import_adds_every_plan_and_overwrites_none() {
+    let (store, mut plans, _) = one_saved();
+    plans.save_as(Some(&store), "Second", &priced("45"), 3000.0);
+    let file = plans.export(Some(&store), &priced("45"), 4000.0);
+    let other = Memory::default();
+    let (mut fresh, _) = SavedPlans::boot(Some(&other), "", 5000.0);
+    assert_eq!(
+        fresh.import(Some(&other), &file, 6000.0),
+        "Imported 2 scenarios."
+    );
+    let mut names: Vec<String> = fresh.entries.iter().map(|e| e.name.clone()).collect();
+    names.sort();
+    assert_eq!(names, ["My plan", "Second"]);
+    assert_eq!(
+        fresh.import(Some(&other), "not a file", 7000.0),
+        "That file is not an Honest Income export, so nothing was imported."
+    );
+}
+
+#[test]
+fn without_storage_nothing_claims_to_be_saved() {
+    let (mut plans, shown) = SavedPlans::boot(None::<&Memory>, "", 1000.0);
+    assert_eq!(shown, None);
+    assert_eq!(plans.status, Status::Unavailable);
+    plans.save(None::<&Memory>, &priced("30"), 2000.0);
+    assert_eq!(plans.status, Status::Unavailable);
+    assert_eq!(
+        plans.import(None::<&Memory>, "{}", 3000.0),
+        "That file is not an Honest Income export, so nothing was imported."
+    );
+}
