@@ -21,7 +21,7 @@ pub const DELAYED_PRESETS: [DelayedPreset; 4] = [
     DelayedPreset {
         id: "newsletter",
         name: "A paid newsletter",
-        assumptions: "A $5-a-month newsletter on Substack (nets $4.01 after its 10 %, card fees and billing): 15 new paying readers a month at first, growing 3 % a month, 5 % leave each month. Writing takes 20 hours a month after a 2-month start of 30 hours a month.",
+        assumptions: "A $5-a-month newsletter on Substack (nets $4.01 after its 10 %, card fees and billing): 5 new paying readers a month at first (5-10 % of free readers ever pay, per Substack's guide, so about 50-100 new free readers a month), growing 3 % a month, 5 % leave each month: about $220 a month after a year. Writing takes 20 hours a month after a 2-month start of 30 hours a month.",
         build: newsletter,
     },
     DelayedPreset {
@@ -33,7 +33,7 @@ pub const DELAYED_PRESETS: [DelayedPreset; 4] = [
     DelayedPreset {
         id: "small-saas",
         name: "A small SaaS",
-        assumptions: "A $19-a-month tool on Stripe (nets $18.02): open from month 4 with 3 sign-ups a month growing 5 % a month, 4 % churn. Hosting and AI API costs (about $60 a month) belong in the Break-even cost lines, which this plan uses. Three months of building at 80 hours, then 25 hours a month.",
+        assumptions: "A $19-a-month tool on Stripe (nets $18.02): open from month 4 with 2 sign-ups a month growing 3 % a month, 4 % churn (the 3-5 % typical of indie B2B tools): about $300 a month after a year. Hosting and AI API costs (about $60 a month) belong in the Break-even cost lines, which this plan uses. Three months of building at 80 hours, then 25 hours a month.",
         build: small_saas,
     },
 ];
@@ -102,7 +102,7 @@ pub fn newsletter() -> DelayedDraft {
         &mut letter,
         &[
             ("start_month", "1"),
-            ("members", "15"),
+            ("members", "5"),
             ("growth", "3"),
             ("churn", "5"),
             ("price", "4.01"),
@@ -143,8 +143,8 @@ pub fn small_saas() -> DelayedDraft {
         &mut saas,
         &[
             ("start_month", "4"),
-            ("members", "3"),
-            ("growth", "5"),
+            ("members", "2"),
+            ("growth", "3"),
             ("churn", "4"),
             ("price", "18.02"),
             ("build_months", "3"),
@@ -153,7 +153,7 @@ pub fn small_saas() -> DelayedDraft {
         ],
     );
     saas.low.insert("members".into(), "1".into());
-    saas.high.insert("members".into(), "6".into());
+    saas.high.insert("members".into(), "5".into());
     plan(vec![saas], "36", "1000")
 }
 
