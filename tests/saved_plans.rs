@@ -272,3 +272,104 @@ fn without_storage_nothing_claims_to_be_saved() {
         "That file is not an Honest Income export, so nothing was imported."
     );
 }
+
+#[test]
+fn a_plan_over_the_limits_is_refused_before_it_is_written_and_one_at_them_reads_back() {
+    use honest_income::scenario::saved_plans::OVER_LIMITS;
+    let (store, mut plans, id) = one_saved();
+    let mut at = priced("30");
+    at.delayed.streams[0].name = "ü".repeat(200);
+    plans.save(Some(&store), &at, 3000.0);
+    assert_eq!(plans.status, Status::Saved { at: 3000.0 });
+    assert_eq!(
+        stored(&store, &id).scenario,
+        at,
+        "200 two-byte characters read back"
+    );
+    let mut over = at.clone();
+    over.delayed.streams[0].name = "ü".repeat(201);
+    plans.save(Some(&store), &over, 4000.0);
+    assert_eq!(plans.status, Status::Failed(OVER_LIMITS.into()));
+    assert_eq!(stored(&store, &id).scenario, at, "the last good save stays");
+}
+
+mod save_path {
+    use super::*;
+    use honest_income::scenario::delayed::StreamType;
+    use honest_income::scenario::{CostLineDraft, LayerDraft};
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-z ]{0,12}",
+            "\\PC{190,210}",
+            "[ü日]{195,205}",
+            Just(String::new()),
+        ]
+    }
+
+    fn plan() -> impl Strategy<Value = Scenario> {
+        (
+            text(),
+            text(),
+            0usize..24,
+            0usize..54,
+            0usize..23,
+            0usize..14,
+            text(),
+        )
+            .prop_map(
+                |(name, cost_name, streams, costs, layers, products, product_name)| {
+                    let mut s = Scenario::default();
+                    for _ in 0..products {
+                        s.add_product(false);
+                    }
+                    s.products[0].name = product_name;
+                    for i in 0..layers {
+                        s.products[0].layers.push(LayerDraft {
+                            name: format!("Layer {i}"),
+                            ..LayerDraft::default()
+                        });
+                    }
+                    for _ in 0..costs {
+                        s.break_even.costs.push(CostLineDraft {
+                            name: cost_name.clone(),
+                            amount: "1".into(),
+                        });
+                    }
+                    for _ in 0..streams {
+                        s.add_stream(StreamType::Blog);
+                    }
+                    if let Some(st) = s.delayed.streams.last_mut() {
+                        st.name = name;
+                    }
+                    s
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Whatever the plan, the save path writes only what reads back equal, and says
+        /// "Saved" only when it wrote.
+        #[test]
+        fn every_record_the_save_path_writes_reads_back_equal(shown in plan()) {
+            let store = Memory::default();
+            let (mut plans, _) = SavedPlans::boot(Some(&store), "", 1000.0);
+            plans.save(Some(&store), &shown, 2000.0);
+            let written = store.keys("honest-income.v1.scenario.");
+            match &plans.status {
+                Status::Saved { .. } => {
+                    prop_assert_eq!(written.len(), 1);
+                    let (again, back) = SavedPlans::boot(Some(&store), "", 3000.0);
+                    prop_assert_eq!(back.as_ref(), Some(&shown));
+                    prop_assert!(again.notices.is_empty(), "nothing set aside: {:?}", again.notices);
+                }
+                other => {
+                    prop_assert!(written.is_empty(), "{:?} but written", other);
+                }
+            }
+        }
+    }
+}

@@ -478,7 +478,7 @@ fn stream_ids_from_a_link_are_unique_and_a_new_stream_always_gets_a_free_one() {
     assert_eq!(
         ids.len(),
         3,
-        "every stream keeps its own id: {first}, {second}"
+        "every stream keeps its own id: {first:?}, {second:?}"
     );
 }
 

@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 pub const MAX_HOURS: f64 = 100_000.0;
 /// Most sales a month a curve field takes.
 pub const MAX_SALES: f64 = 10_000_000.0;
+/// Most monthly cost lines a plan takes.
+pub const MAX_COST_LINES: usize = 50;
 /// Most months a half-life takes.
 pub const MAX_HALF_LIFE: f64 = 120.0;
 
@@ -229,6 +231,15 @@ impl BreakEvenDraft {
             BreakEvenField::FixedMonths => parse_whole(text, u64::from(MAX_HORIZON)).map(drop),
         };
         result.err()
+    }
+
+    /// Adds a cost line if there is room; false (nothing added) at the limit.
+    pub fn add_cost(&mut self, name: String, amount: String) -> bool {
+        if self.costs.len() >= MAX_COST_LINES {
+            return false;
+        }
+        self.costs.push(CostLineDraft { name, amount });
+        true
     }
 
     /// The fields in form order; only the chosen curve's fields and the override if used.

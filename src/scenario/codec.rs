@@ -4,7 +4,9 @@
 //! A link carries only what differs from the default scenario (a JSON merge patch, RFC 7396),
 //! base64url-encoded, so a typical plan stays well under 1,000 characters.
 
-use super::pricing::MAX_PRODUCT_NAME;
+use super::break_even::MAX_COST_LINES;
+use super::delayed::MAX_STREAMS;
+use super::pricing::{MAX_LAYERS, MAX_PRODUCT_NAME};
 use super::{Scenario, MAX_PRODUCTS, SCHEMA_VERSION};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -125,15 +127,15 @@ fn within_limits(s: &Scenario) -> bool {
             s.products[..i].iter().all(|other| other.id != p.id)
                 && p.currency == currency
                 && p.name.chars().count() <= MAX_PRODUCT_NAME
-                && p.layers.len() <= 20
+                && p.layers.len() <= MAX_LAYERS
                 && p.layers.iter().all(|l| {
                     short(&l.name) && short(&l.percent) && short(&l.fixed) && short(&l.monthly)
                 })
         });
     products_fit
-        && b.costs.len() <= 50
+        && b.costs.len() <= MAX_COST_LINES
         && b.costs.iter().all(|c| short(&c.name) && short(&c.amount))
-        && d.streams.len() <= 20
+        && d.streams.len() <= MAX_STREAMS
         // The page tells streams apart by id: a crafted plan must not repeat one.
         && d.streams
             .iter()

@@ -118,14 +118,14 @@ impl Scenario {
     }
 
     /// Adds a Delayed-income stream; a product or subscription stream takes its net from the
-    /// plan's first product of its kind, if there is one.
-    pub fn add_stream(&mut self, kind: delayed::StreamType) -> u32 {
+    /// plan's first product of its kind, if there is one. None at the limit.
+    pub fn add_stream(&mut self, kind: delayed::StreamType) -> Option<u32> {
         let product = self.products_for(kind).first().map(|p| p.id);
-        let id = self.delayed.add_stream(kind);
+        let id = self.delayed.add_stream(kind)?;
         if let Some(stream) = self.delayed.stream_mut(id) {
             stream.product = product;
         }
-        id
+        Some(id)
     }
 
     /// Break-even's inputs: its fields with the net of its product (or its own figure).

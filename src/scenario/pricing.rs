@@ -38,6 +38,8 @@ impl LayerDraft {
 
 /// Longest product name the form takes, in characters.
 pub const MAX_PRODUCT_NAME: usize = 60;
+/// Most fee layers a product takes.
+pub const MAX_LAYERS: usize = 20;
 
 /// One product of the plan as Pricing edits it: what it costs a buyer and what the platform
 /// takes. A missing member takes the default plan's value.
@@ -304,6 +306,15 @@ impl ProductDraft {
             target_per_sale: parse_signed_money(&self.target_per_sale, c).unwrap_or_default(),
             target_per_month: parse_signed_money(&self.target_per_month, c).unwrap_or_default(),
         })
+    }
+
+    /// Adds fee layers if the product has room for all of them; false (nothing added) if not.
+    pub fn add_layers(&mut self, layers: Vec<LayerDraft>) -> bool {
+        if self.layers.len() + layers.len() > MAX_LAYERS {
+            return false;
+        }
+        self.layers.extend(layers);
+        true
     }
 
     /// Picks a platform preset, replacing the fee layers with its published ones.

@@ -3,7 +3,7 @@
 //! inputs, so every path (a full quota, a damaged record, a newer version, two tabs) is
 //! tested natively against an in-memory store; `ui/library.rs` only wires it to the page.
 
-use super::codec::{decode_link, decode_record, RecordError, StoredRecord};
+use super::codec::{decode_link, decode_record, encode_record, RecordError, StoredRecord};
 use super::library::{
     decode_export, decode_index, encode_export, new_id, quarantine_key, record_key, sort_entries,
     stored_under, unique_name, IndexEntry, StoredUnder, CURRENT_KEY, INDEX_KEY, PREFIX,
@@ -79,6 +79,9 @@ pub struct SavedPlans {
     last_seen: f64,
     counter: u32,
 }
+
+/// Why a plan over a saved plan's limits is not saved.
+pub const OVER_LIMITS: &str = "Not saved: this plan is over what a saved plan keeps (200 characters a field, 60 a product name, 12 products, 20 fee layers a product, 50 cost lines, 20 streams). Your changes are still here: shorten or remove what is over.";
 
 /// A plan for the page to show now (opened, brought back, or from a link).
 pub type Show = Option<Scenario>;
@@ -269,6 +272,11 @@ impl SavedPlans {
             updated: now,
             scenario: shown.clone(),
         };
+        // What would not read back is never written: it would be set aside as damaged.
+        if decode_record(&encode_record(&record)).as_ref() != Ok(&record) {
+            self.status = Status::Failed(OVER_LIMITS.into());
+            return;
+        }
         match store.set(&key, &record) {
             Ok(()) => {
                 self.last_seen = record.updated;

@@ -76,6 +76,7 @@ pub fn TextField(
                     autocomplete="off"
                     spellcheck="false"
                     readonly=locked
+                    maxlength=crate::scenario::codec::MAX_TEXT_CHARS.to_string()
                     data-lockable=""
                     prop:value=move || value.get()
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
@@ -88,6 +89,16 @@ pub fn TextField(
                 {move || error.get().unwrap_or_default()}
             </p>
         </div>
+    }
+}
+
+/// Text typed into a name box, cut to the `max` characters a saved plan keeps (the box's
+/// maxlength counts UTF-16 units, so this only bites when text arrives another way).
+pub fn capped(text: String, max: usize) -> String {
+    if text.chars().count() <= max {
+        text
+    } else {
+        text.chars().take(max).collect()
     }
 }
 

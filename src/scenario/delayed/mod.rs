@@ -16,6 +16,9 @@ pub use validate::*;
 
 use serde::{Deserialize, Serialize};
 
+/// Most streams a plan takes.
+pub const MAX_STREAMS: usize = 20;
+
 /// The Delayed-income calculator's inputs as typed. A missing member takes the default plan's value.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -47,8 +50,11 @@ impl DelayedDraft {
         self.streams.iter_mut().find(|s| s.id == id)
     }
 
-    /// Adds a stream of `kind` with default values; returns its id.
-    pub fn add_stream(&mut self, kind: StreamType) -> u32 {
+    /// Adds a stream of `kind` with default values; its id, or None at the limit.
+    pub fn add_stream(&mut self, kind: StreamType) -> Option<u32> {
+        if self.streams.len() >= MAX_STREAMS {
+            return None;
+        }
         let id = self.fresh_id();
         let mut stream = StreamDraft::new(id, kind);
         let same = self.streams.iter().filter(|s| s.kind == kind).count();
@@ -56,11 +62,14 @@ impl DelayedDraft {
             stream.name = format!("{} {}", stream.name, same + 1);
         }
         self.streams.push(stream);
-        id
+        Some(id)
     }
 
     /// Copies a stream next to itself; returns the copy's id.
     pub fn duplicate_stream(&mut self, id: u32) -> Option<u32> {
+        if self.streams.len() >= MAX_STREAMS {
+            return None;
+        }
         let index = self.streams.iter().position(|s| s.id == id)?;
         let new_id = self.fresh_id();
         let mut copy = self.streams[index].clone();

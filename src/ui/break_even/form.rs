@@ -2,8 +2,9 @@
 
 use super::BreakEvenState;
 use crate::engine::money::Money;
-use crate::scenario::break_even::SUGGESTED_COSTS;
-use crate::scenario::{BreakEvenField as F, CostLineDraft, CurveKind};
+use crate::scenario::break_even::{MAX_COST_LINES, SUGGESTED_COSTS};
+use crate::scenario::codec::MAX_TEXT_CHARS;
+use crate::scenario::{BreakEvenField as F, CurveKind};
 use crate::ui::TextField;
 use leptos::prelude::*;
 
@@ -129,8 +130,11 @@ fn CostLines() -> impl IntoView {
     let draft = state.draft;
     let count = Memo::new(move |_| draft.with(|d| d.costs.len()));
     let symbol = Signal::derive(move || state.currency.get().symbol().to_string());
+    let full = Memo::new(move |_| count.get() >= MAX_COST_LINES);
     let add = move |name: String, amount: String| {
-        state.update(|d| d.costs.push(CostLineDraft { name, amount }));
+        state.update(|d| {
+            d.add_cost(name, amount);
+        });
     };
     let has = move |name: &str| draft.with(|d| d.costs.iter().any(|c| c.name == name));
 
@@ -149,9 +153,10 @@ fn CostLines() -> impl IntoView {
                             <div class="field">
                                 <label for=format!("cost-{i}-name")>{format!("Cost {} name", i + 1)}</label>
                                 <input id=format!("cost-{i}-name") type="text" autocomplete="off" class="text-input"
+                                    maxlength=MAX_TEXT_CHARS.to_string()
                                     prop:value=move || name.get()
                                     on:input=move |ev| {
-                                        let text = event_target_value(&ev);
+                                        let text = crate::ui::fields::capped(event_target_value(&ev), MAX_TEXT_CHARS);
                                         state.update(|d| if let Some(c) = d.costs.get_mut(i) { c.name = text; });
                                     } />
                             </div>
@@ -170,7 +175,7 @@ fn CostLines() -> impl IntoView {
             <div class="layer-actions">
                 {SUGGESTED_COSTS.into_iter().map(|(name, usd_cents)| view! {
                     <Show when=move || !has(name)>
-                        <button type="button" class="secondary" on:click=move |_| {
+                        <button type="button" class="secondary" disabled=full on:click=move |_| {
                             let c = state.currency.get_untracked();
                             add(name.to_string(), crate::engine::fields::money_text(c.from_usd_cents(usd_cents), c));
                         }>{format!("+ {name}")}</button>
@@ -179,13 +184,16 @@ fn CostLines() -> impl IntoView {
                 {move || state.pricing_plan_fees.get().filter(|_| !has("Platform plan")).map(|fees| {
                     let c = state.currency.get();
                     view! {
-                        <button type="button" class="secondary" on:click=move |_| add("Platform plan".into(), crate::engine::fields::money_text(fees, c))>
+                        <button type="button" class="secondary" disabled=full on:click=move |_| add("Platform plan".into(), crate::engine::fields::money_text(fees, c))>
                             {format!("+ Platform plan ({} from Pricing)", Money::new(fees, c))}
                         </button>
                     }
                 })}
-                <button type="button" class="secondary" on:click=move |_| add("Other cost".into(), "0".into())>"Add a cost line"</button>
+                <button type="button" class="secondary" disabled=full on:click=move |_| add("Other cost".into(), "0".into())>"Add a cost line"</button>
             </div>
+            <Show when=move || full.get()>
+                <p class="hint" role="status">{format!("A plan holds up to {MAX_COST_LINES} monthly cost lines: remove one to add another.")}</p>
+            </Show>
         </div>
     }
 }

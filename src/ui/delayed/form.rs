@@ -3,7 +3,8 @@
 use super::DelayedState;
 use crate::engine::money::Money;
 use crate::platform::route::Page;
-use crate::scenario::delayed::{DelayedField, MembersMode, Part, StreamType, Unit};
+use crate::scenario::codec::MAX_TEXT_CHARS;
+use crate::scenario::delayed::{DelayedField, MembersMode, Part, StreamType, Unit, MAX_STREAMS};
 use crate::scenario::delayed_presets::DELAYED_PRESETS;
 use crate::ui::layout::PageLink;
 use crate::ui::TextField;
@@ -15,6 +16,7 @@ pub fn DelayedForm() -> impl IntoView {
     let draft = state.draft;
     let ids =
         Memo::new(move |_| draft.with(|d| d.streams.iter().map(|s| s.id).collect::<Vec<_>>()));
+    let full = Memo::new(move |_| ids.with(|i| i.len() >= MAX_STREAMS));
     view! {
         <form class="calculator-form" on:submit=|ev| ev.prevent_default() aria-label="Delayed income inputs">
             <PresetPicker />
@@ -23,11 +25,14 @@ pub fn DelayedForm() -> impl IntoView {
             </For>
             <div class="layer-actions add-stream">
                 {StreamType::ALL.into_iter().map(|kind| view! {
-                    <button type="button" class="secondary" on:click=move |_| state.update_plan(|s| { s.add_stream(kind); })>
+                    <button type="button" class="secondary" disabled=full on:click=move |_| state.update_plan(|s| { s.add_stream(kind); })>
                         {format!("+ {}", kind.name())}
                     </button>
                 }).collect_view()}
             </div>
+            <Show when=move || full.get()>
+                <p class="hint" role="status">{format!("A plan holds up to {MAX_STREAMS} streams: remove one to add another.")}</p>
+            </Show>
             <PlanSettings />
         </form>
     }
@@ -70,6 +75,7 @@ fn StreamCard(
 ) -> impl IntoView {
     let state = expect_context::<DelayedState>();
     let draft = state.draft;
+    let no_room = Memo::new(move |_| draft.with(|d| d.streams.len() >= MAX_STREAMS));
     let name = Memo::new(move |_| {
         draft.with(|d| d.stream(id).map(|s| s.name.clone()).unwrap_or_default())
     });
@@ -129,8 +135,9 @@ fn StreamCard(
                 <div class="field">
                     <label for=format!("s{id}-name")>"Stream name"</label>
                     <input id=format!("s{id}-name") type="text" class="text-input" autocomplete="off"
+                        maxlength=MAX_TEXT_CHARS.to_string()
                         prop:value=move || name.get()
-                        on:input=move |ev| { let t = event_target_value(&ev); edit(Box::new(move |s| s.name = t)); } />
+                        on:input=move |ev| { let t = crate::ui::fields::capped(event_target_value(&ev), MAX_TEXT_CHARS); edit(Box::new(move |s| s.name = t)); } />
                 </div>
                 <div class="field checkbox">
                     <input type="checkbox" id=format!("s{id}-enabled") data-lockable="" disabled=crate::ui::context::is_locked(&format!("s{id}-enabled")) prop:checked=move || enabled.get()
@@ -138,7 +145,8 @@ fn StreamCard(
                     <label for=format!("s{id}-enabled")>{move || format!("Include {} in the plan", name.get())}</label>
                 </div>
                 <div class="stream-actions">
-                    <button type="button" class="secondary" aria-label=move || format!("Duplicate {}", name.get())
+                    <button type="button" class="secondary" disabled=no_room
+                        aria-label=move || format!("Duplicate {}", name.get())
                         on:click=move |_| state.update(|d| { d.duplicate_stream(id); })>"Duplicate"</button>
                     <button type="button" class="icon-button" aria-label=move || format!("Remove {}", name.get())
                         on:click=move |_| state.update(|d| d.remove_stream(id))>"Remove"</button>

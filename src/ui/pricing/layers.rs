@@ -2,7 +2,7 @@
 
 use super::PricingState;
 use crate::engine::presets::{preset, PROCESSORS};
-use crate::scenario::pricing::preset_layers;
+use crate::scenario::pricing::{preset_layers, MAX_LAYERS};
 use crate::scenario::{LayerDraft, PricingField};
 use crate::ui::TextField;
 use leptos::prelude::*;
@@ -12,6 +12,7 @@ pub fn FeeLayers() -> impl IntoView {
     let state = expect_context::<PricingState>();
     let draft = state.draft;
     let count = Memo::new(move |_| draft.with(|d| d.layers.len()));
+    let full = Memo::new(move |_| count.get() >= MAX_LAYERS);
     let symbol = Signal::derive(move || draft.with(|d| d.currency.symbol().to_string()));
     let chosen = Memo::new(move |_| draft.with(|d| preset(&d.platform)));
     let edited =
@@ -47,9 +48,10 @@ pub fn FeeLayers() -> impl IntoView {
                     <div class="layer-name">
                         <label for=format!("layer-{i}-name")>{format!("Layer {} name", i + 1)}</label>
                         <input id=format!("layer-{i}-name") type="text" autocomplete="off"
+                            maxlength=crate::scenario::codec::MAX_TEXT_CHARS.to_string()
                             prop:value=move || draft.with(|d| d.layers.get(i).map(|l| l.name.clone()).unwrap_or_default())
                             on:input=move |ev| {
-                                let name = event_target_value(&ev);
+                                let name = crate::ui::fields::capped(event_target_value(&ev), crate::scenario::codec::MAX_TEXT_CHARS);
                                 state.update(|d| if let Some(l) = d.layers.get_mut(i) { l.name = name; });
                             } />
                         <Show when=move || draft.with(|d| d.layers.get(i).is_some_and(|l| l.subscriptions_only))>
@@ -79,22 +81,26 @@ pub fn FeeLayers() -> impl IntoView {
             <div class="layer-actions">
                 <Show when=move || can_stack.get()>
                     {PROCESSORS.iter().map(|p| view! {
-                        <button type="button" class="secondary" on:click=move |_| state.update(|d| {
-                            let extra = preset_layers(Some(p), d.currency);
-                            d.layers.extend(extra);
-                        })>{format!("Add {} processing", p.name)}</button>
+                        <button type="button" class="secondary" disabled=move || full.get()
+                            on:click=move |_| state.update(|d| {
+                                let extra = preset_layers(Some(p), d.currency);
+                                d.add_layers(extra);
+                            })>{format!("Add {} processing", p.name)}</button>
                     }).collect_view()}
                 </Show>
-                <button type="button" class="secondary" on:click=move |_| state.update(|d| {
-                    d.layers.push(LayerDraft {
+                <button type="button" class="secondary" disabled=full on:click=move |_| state.update(|d| {
+                    d.add_layers(vec![LayerDraft {
                         name: "Other fee".into(),
                         percent: "0".into(),
                         fixed: "0".into(),
                         monthly: "0".into(),
                         subscriptions_only: false,
-                    });
+                    }]);
                 })>"Add a fee layer"</button>
             </div>
+            <Show when=move || full.get()>
+                <p class="hint" role="status">{format!("A product holds up to {MAX_LAYERS} fee layers: remove one to add another.")}</p>
+            </Show>
         </div>
     }
 }
