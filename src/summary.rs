@@ -12,12 +12,13 @@ use crate::scenario::Scenario;
 pub fn headline(scenario: &Scenario) -> Vec<(&'static str, String)> {
     let fix = || "fix its inputs".to_string();
     let c = scenario.currency();
-    // The product Break-even analyses (else the one open on Pricing) stands for the plan.
+    // The product Break-even analyses (else the plan's first) stands for the plan: never the
+    // one that happens to be open on Pricing, so the same plan reads the same here.
     let product = scenario
         .break_even
         .product
         .and_then(|id| scenario.product(id))
-        .or(scenario.opened_product());
+        .or(scenario.products.first());
     let pricing = product.and_then(|p| p.inputs().ok()).map(|i| calculate(&i));
     let month = |answer: &Result<u32, NoBreakEven>| match answer {
         Ok(0) => "now".to_string(),

@@ -213,3 +213,63 @@ proptest! {
         prop_assert_eq!(&rows[0].1, &summary_net);
     }
 }
+
+#[test]
+fn only_the_stream_on_break_evens_plan_can_be_told_it_is_second() {
+    use honest_income::scenario::delayed::{DelayedError, DelayedField};
+    let mut s = Scenario::default();
+    let from = s.delayed_from_the_plan();
+    let other = s.add_stream(StreamType::Product).unwrap();
+    assert_eq!(
+        s.delayed
+            .field_error(&DelayedField::FollowBreakEven { id: other }, &from),
+        None,
+        "a product stream of its own figures is not a second follower"
+    );
+    let copy = s.delayed.duplicate_stream(1).unwrap();
+    assert!(
+        !s.delayed.stream(copy).unwrap().follow_break_even,
+        "the copy keeps its own figures"
+    );
+    s.delayed.stream_mut(other).unwrap().follow_break_even = true;
+    assert_eq!(
+        s.delayed
+            .field_error(&DelayedField::FollowBreakEven { id: other }, &from),
+        Some(DelayedError::SecondFollower)
+    );
+}
+
+#[test]
+fn products_read_apart_even_when_named_alike_or_not_at_all() {
+    let mut s = Scenario::default();
+    let second = s.add_product(false).unwrap();
+    s.products[1].name = "Workshop".into();
+    assert_eq!(s.product_label(0), "Workshop (product 1)");
+    assert_eq!(s.product_label(second), "Workshop (product 2)");
+    s.products[1].name = "  ".into();
+    assert_eq!(s.product_label(second), "Unnamed product");
+    assert_eq!(s.product_label(0), "Workshop");
+}
+
+#[test]
+fn a_switch_that_unlinks_streams_can_be_undone_and_a_product_without_a_net_leaves_a_field_to_fix() {
+    let mut s = Scenario::default();
+    let before = s.clone();
+    let change = s
+        .set_subscription(0, true)
+        .expect("the workshop stream let go");
+    assert_eq!(*change.before, before);
+    assert!(
+        s.set_subscription(0, true).is_none(),
+        "nothing let go the second time"
+    );
+    let mut s = Scenario::default();
+    s.add_product(false);
+    s.products[0].price = "abc".into();
+    s.remove_product(0).unwrap();
+    assert_eq!(s.break_even.product, None);
+    assert_eq!(
+        s.break_even.net_override, "",
+        "a field to fix, not an old figure"
+    );
+}

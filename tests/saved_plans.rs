@@ -50,6 +50,9 @@ impl PlanStore for Memory {
             .cloned()
             .collect()
     }
+    fn is_full(&self) -> bool {
+        self.full.get()
+    }
 }
 
 fn priced(price: &str) -> Scenario {
@@ -372,4 +375,62 @@ mod save_path {
             }
         }
     }
+}
+
+#[test]
+fn a_full_quota_at_start_lists_and_opens_the_plans_and_says_how_to_make_room() {
+    use honest_income::scenario::saved_plans::FULL_AT_START;
+    let (store, _, _) = one_saved();
+    store.full.set(true);
+    let (mut plans, shown) = SavedPlans::boot(Some(&store), "", 3000.0);
+    assert_eq!(shown.unwrap().products[0].price, "30");
+    assert_eq!(plans.entries.len(), 1);
+    assert_eq!(plans.status, Status::Failed(FULL_AT_START.into()));
+    // Opening another plan works: nothing was edited, so nothing needs saving first.
+    let id = plans.entries[0].id.clone();
+    assert!(plans
+        .open(Some(&store), &id, &priced("30"), 4000.0)
+        .is_some());
+}
+
+#[test]
+fn an_edit_that_could_not_be_saved_is_kept_when_another_plan_or_a_link_would_replace_it() {
+    use honest_income::scenario::saved_plans::KEEPS_UNSAVED_EDIT;
+    let (store, mut plans, first) = one_saved();
+    plans.save_as(Some(&store), "Second", &priced("30"), 3000.0);
+    store.full.set(true);
+    plans.edited();
+    plans.save(Some(&store), &priced("99"), 4000.0);
+    assert!(matches!(plans.status, Status::Failed(_)));
+    assert_eq!(
+        plans.open(Some(&store), &first, &priced("99"), 5000.0),
+        None
+    );
+    assert!(plans.notices.contains(&KEEPS_UNSAVED_EDIT.to_string()));
+    assert!(
+        matches!(plans.status, Status::Failed(_)),
+        "never 'Saved' over the lost edit"
+    );
+    let hash = format!("#{}", encode_link(&priced("50")).unwrap());
+    assert_eq!(
+        plans.open_link(Some(&store), &hash, &priced("99"), 6000.0),
+        None
+    );
+    // With room again, the edit is saved first and then the other plan opens.
+    store.full.set(false);
+    let opened = plans
+        .open(Some(&store), &first, &priced("99"), 7000.0)
+        .unwrap();
+    assert_eq!(opened.products[0].price, "30");
+    let (_, second) = (
+        0,
+        plans
+            .entries
+            .iter()
+            .find(|e| e.name == "Second")
+            .unwrap()
+            .id
+            .clone(),
+    );
+    assert_eq!(stored(&store, &second).scenario.products[0].price, "99");
 }

@@ -22,6 +22,17 @@ pub fn address_without_hash() -> Option<String> {
     ))
 }
 
+/// Takes the fragment (a shared link's plan) off the address without a new history entry, so
+/// a reload opens the saved plan rather than the link again.
+pub fn drop_hash() {
+    let (Some(window), Some(address)) = (web_sys::window(), address_without_hash()) else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+    }
+}
+
 /// The app's folder: origin and the path up to its last slash ("https://a.b/tools/calc/").
 pub fn app_folder() -> Option<String> {
     let l = web_sys::window()?.location();

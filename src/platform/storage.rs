@@ -43,14 +43,18 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens localStorage if this page may use it (a probe write and delete must work).
+    /// Opens localStorage if this page may use it: a probe write must work, or fail only for
+    /// want of space (a full quota still lets the saved plans be read and opened).
     pub fn open() -> Result<Store, StorageError> {
         let storage = storage_now().ok_or(StorageError::Unavailable)?;
         let probe = "honest-income.probe";
-        storage
-            .set_item(probe, "1")
-            .map_err(|_| StorageError::Unavailable)?;
-        let _ = storage.remove_item(probe);
+        match storage.set_item(probe, "1") {
+            Ok(()) => {
+                let _ = storage.remove_item(probe);
+            }
+            Err(e) if storage_error(&e) == StorageError::Full => {}
+            Err(_) => return Err(StorageError::Unavailable),
+        }
         Ok(Store { _probed: () })
     }
 
@@ -139,6 +143,19 @@ impl PlanStore for Store {
     }
     fn keys(&self, prefix: &str) -> Vec<String> {
         Store::keys(self, prefix)
+    }
+    fn is_full(&self) -> bool {
+        let Some(storage) = storage_now() else {
+            return false;
+        };
+        let probe = "honest-income.probe";
+        match storage.set_item(probe, "1") {
+            Ok(()) => {
+                let _ = storage.remove_item(probe);
+                false
+            }
+            Err(e) => storage_error(&e) == StorageError::Full,
+        }
     }
 }
 

@@ -75,6 +75,24 @@ impl Scenario {
         self.products.iter().find(|p| p.id == id)
     }
 
+    /// A product's name as the pages show it: a blank name reads "Unnamed product", and a name
+    /// two products share gets its place in the list, so every choice can be told apart.
+    pub fn product_label(&self, id: u32) -> String {
+        let Some(index) = self.products.iter().position(|p| p.id == id) else {
+            return String::new();
+        };
+        let name = |p: &ProductDraft| match p.name.trim() {
+            "" => "Unnamed product".to_string(),
+            n => n.to_string(),
+        };
+        let own = name(&self.products[index]);
+        if self.products.iter().filter(|p| name(p) == own).count() > 1 {
+            format!("{own} (product {})", index + 1)
+        } else {
+            own
+        }
+    }
+
     /// The product Pricing shows (the first when the open one is gone).
     pub fn opened_product(&self) -> Option<&ProductDraft> {
         self.product(self.open_product).or(self.products.first())
@@ -206,13 +224,19 @@ impl Scenario {
     }
 
     /// Switches a product between one-time and subscription. Streams that can no longer take
-    /// its net keep its last net as their own figure.
-    pub fn set_subscription(&mut self, id: u32, subscription: bool) {
+    /// its net keep its last net as their own figure; when any did, what it takes to put the
+    /// plan back (for Undo).
+    pub fn set_subscription(&mut self, id: u32, subscription: bool) -> Option<RemovedProduct> {
+        let before = self.clone();
         let kind_fits = move |kind: delayed::StreamType| kind.takes_product(subscription);
         self.unlink(id, move |kind| kind.is_some_and(|k| !kind_fits(k)));
-        if let Some(product) = self.products.iter_mut().find(|p| p.id == id) {
-            product.subscription = subscription;
-        }
+        let unlinked = self.delayed.streams != before.delayed.streams;
+        let product = self.products.iter_mut().find(|p| p.id == id)?;
+        product.subscription = subscription;
+        unlinked.then(|| RemovedProduct {
+            name: product.name.clone(),
+            before: Box::new(before),
+        })
     }
 
     /// Makes every product link one the page can show, keeping the numbers: a stream linked to
@@ -249,18 +273,17 @@ impl Scenario {
         let net = self
             .net_per_sale_after_refunds(id)
             .map(|n| crate::engine::fields::money_text(n, currency));
+        // A product with a field to fix has no net: the figure is left empty, a field to fix
+        // beside it, rather than an old number that would look like the product's.
+        let net = net.unwrap_or_default();
         if self.break_even.product == Some(id) && drop(None) {
             self.break_even.product = None;
-            if let Some(net) = &net {
-                self.break_even.net_override = net.clone();
-            }
+            self.break_even.net_override = net.clone();
         }
         for stream in &mut self.delayed.streams {
             if stream.product == Some(id) && drop(Some(stream.kind)) {
                 stream.product = None;
-                if let Some(net) = &net {
-                    stream.set_text(delayed::Part::Value, stream.kind.net_key(), net.clone());
-                }
+                stream.set_text(delayed::Part::Value, stream.kind.net_key(), net.clone());
             }
         }
     }

@@ -44,6 +44,8 @@ pub trait PlanStore {
     fn write(&self, key: &str, text: &str) -> Result<(), StorageError>;
     fn remove(&self, key: &str);
     fn keys(&self, prefix: &str) -> Vec<String>;
+    /// True when a small write fails for want of space: plans can be read but not saved.
+    fn is_full(&self) -> bool;
 }
 
 /// How the plan in memory relates to storage.
@@ -78,7 +80,15 @@ pub struct SavedPlans {
     /// When the current record was last written or read by this tab.
     last_seen: f64,
     counter: u32,
+    /// The plan shown has an edit not yet written (waiting for the autosave, or refused).
+    dirty: bool,
 }
+
+/// Why nothing can be saved from the start, and what to do about it.
+pub const FULL_AT_START: &str = "This browser's storage is full, so changes cannot be saved right now. Your saved plans are listed and open as before. To make room, delete plans you no longer need (under Manage plans), or export them all and clear this site's data in the browser's settings.";
+
+/// Why another plan or a link was not opened over an edit that could not be saved.
+pub const KEEPS_UNSAVED_EDIT: &str = "Your latest changes to this plan could not be saved, so they were kept here instead of opening something else: export them, or make room in storage, then try again.";
 
 /// Why a plan over a saved plan's limits is not saved.
 pub const OVER_LIMITS: &str = "Not saved: this plan is over what a saved plan keeps (200 characters a field, 60 a product name, 12 products, 20 fee layers a product, 50 cost lines, 20 streams). Your changes are still here: shorten or remove what is over.";
@@ -103,17 +113,22 @@ impl SavedPlans {
             deleted: None,
             last_seen: 0.0,
             counter: 0,
+            dirty: false,
         };
         let records = plans.scan(store, now);
+        let full = store.is_some_and(|s| s.is_full());
+        let mut shown = None;
         if hash.contains("s=") {
-            let shown = Scenario::default();
-            if let Some(shared) = plans.open_link(store, hash, &shown, now) {
-                return (plans, Some(shared));
-            }
+            shown = plans.open_link(store, hash, &Scenario::default(), now);
         }
-        let current_id = store.and_then(|s| s.read(CURRENT_KEY));
-        let record = current_id.and_then(|id| records.into_iter().find(|r| r.id == id));
-        let shown = record.map(|r| plans.open_record(store, r));
+        if shown.is_none() {
+            let current_id = store.and_then(|s| s.read(CURRENT_KEY));
+            let record = current_id.and_then(|id| records.into_iter().find(|r| r.id == id));
+            shown = record.map(|r| plans.open_record(store, r));
+        }
+        if full {
+            plans.status = Status::Failed(FULL_AT_START.into());
+        }
         (plans, shown)
     }
 
@@ -166,6 +181,7 @@ impl SavedPlans {
     }
 
     fn open_record<S: PlanStore>(&mut self, store: Option<&S>, record: StoredRecord) -> Scenario {
+        self.dirty = false;
         self.last_seen = record.updated;
         self.current = Some((record.id.clone(), record.name.clone()));
         self.status = Status::Saved { at: record.updated };
@@ -194,9 +210,12 @@ impl SavedPlans {
         }
         match decode_link(hash) {
             Ok(shared) => {
-                self.save_pending(store, shown, now);
+                if !self.keep_unsaved_edit(store, shown, now) {
+                    return None;
+                }
                 self.current = None;
                 self.conflict = None;
+                self.dirty = false;
                 self.status = Status::Unsaved { from_link: true };
                 Some(shared)
             }
@@ -205,6 +224,31 @@ impl SavedPlans {
                 None
             }
         }
+    }
+
+    /// Before the plan shown is replaced: saves a saved plan's waiting edits; false (with a
+    /// sentence) when that save fails, so the caller keeps the plan shown.
+    fn keep_unsaved_edit<S: PlanStore>(
+        &mut self,
+        store: Option<&S>,
+        shown: &Scenario,
+        now: f64,
+    ) -> bool {
+        let saved_plan = matches!(self.status, Status::Saved { .. } | Status::Failed(_));
+        if !(self.dirty && saved_plan) {
+            return true;
+        }
+        self.save(store, shown, now);
+        if self.dirty && self.current.is_some() {
+            self.notice(KEEPS_UNSAVED_EDIT.into());
+            return false;
+        }
+        true
+    }
+
+    /// The plan shown was edited by the user (not replaced by opening something).
+    pub fn edited(&mut self) {
+        self.dirty = true;
     }
 
     /// Saves now if the plan shown is a saved one whose edits wait for the autosave.
@@ -287,6 +331,7 @@ impl SavedPlans {
                 self.write_index(Some(store));
                 let _ = store.write(CURRENT_KEY, &id);
                 self.status = Status::Saved { at: record.updated };
+                self.dirty = false;
             }
             Err(e) => self.status = Status::Failed(e.to_string()),
         }
@@ -396,8 +441,8 @@ impl SavedPlans {
         shown: &Scenario,
         now: f64,
     ) -> Show {
-        if matches!(self.status, Status::Saved { .. } | Status::Failed(_)) {
-            self.save(store, shown, now);
+        if !self.keep_unsaved_edit(store, shown, now) {
+            return None;
         }
         match store
             .and_then(|s| s.read(&record_key(id)))

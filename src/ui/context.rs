@@ -9,10 +9,35 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct ScenarioState(pub RwSignal<Scenario>);
 
-/// The last product removed on Pricing and the plan right after: Undo is offered while the
-/// plan is unchanged, on whichever page the user comes back from.
+/// A product change Undo can take back: what happened, the plan before and right after.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProductUndo {
+    pub sentence: String,
+    pub before: Scenario,
+    pub after: Scenario,
+}
+
+impl ProductUndo {
+    pub fn new(sentence: String, change: RemovedProduct, after: &Scenario) -> ProductUndo {
+        ProductUndo {
+            sentence,
+            before: *change.before,
+            after: after.clone(),
+        }
+    }
+
+    /// Undo is offered while the plan is as the change left it (looking at another product on
+    /// Pricing is not a change).
+    pub fn still_applies(&self, now: &Scenario) -> bool {
+        now.products == self.after.products
+            && now.break_even == self.after.break_even
+            && now.delayed == self.after.delayed
+    }
+}
+
+/// The last product removed or switched on Pricing, on whichever page the user comes back from.
 #[derive(Clone, Copy, Default)]
-pub struct RemovedProductState(pub RwSignal<Option<(RemovedProduct, Scenario)>>);
+pub struct RemovedProductState(pub RwSignal<Option<ProductUndo>>);
 
 /// The page being shown; set by links and the browser's back and forward buttons.
 #[derive(Clone, Copy)]

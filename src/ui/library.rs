@@ -102,6 +102,7 @@ impl Library {
             self.loading.set_value(false);
             return;
         }
+        self.plans.update_value(SavedPlans::edited);
         let generation = self.pending.get_value().wrapping_add(1);
         self.pending.set_value(generation);
         let library = *self;
@@ -125,6 +126,12 @@ impl Library {
             p.save_as(store, &name, shown, now);
             None
         });
+        // A link's plan saved under a name: a reload opens the saved plan, not the link again.
+        if matches!(self.status.get_untracked(), Status::Saved { .. })
+            && page::location_hash().contains("s=")
+        {
+            page::drop_hash();
+        }
     }
 
     pub fn rename(&self, name: &str) {

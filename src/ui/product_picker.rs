@@ -29,7 +29,13 @@ pub fn ProductPicker(
             s.products
                 .iter()
                 .filter(|p| fits(p.subscription))
-                .map(|p| (p.id, p.name.clone(), s.net_per_sale_after_refunds(p.id)))
+                .map(|p| {
+                    (
+                        p.id,
+                        s.product_label(p.id),
+                        s.net_per_sale_after_refunds(p.id),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

@@ -79,6 +79,7 @@ for (const sandboxed of [true, false]) {
         assert.equal(styled, '10px', 'the stylesheet loaded inside the frame');
         assert.equal(await frame.getByText('Manage plans').count(), 0, 'no scenario management');
         assert.ok(await frame.getByLabel('Currency').isDisabled(), 'a locked select');
+        assert.equal(await frame.getByRole('button', { name: 'Add a subscription' }).count(), 0, 'no way round the locks by adding a product');
         assert.equal(await frame.getByLabel('Refund rate').isEditable(), false, 'a locked text input');
         await frame.getByLabel('Price', { exact: true }).fill('50');
         await frame.getByRole('region', { name: 'Results' }).getByText('$44.50', { exact: true }).first().waitFor();

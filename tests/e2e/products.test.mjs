@@ -31,7 +31,7 @@ test('a workshop and a newsletter are priced in one plan, and a new price shows 
   assert.equal(await pricing.field('Product name').inputValue(), 'Newsletter');
   assert.equal(await pricing.field('Platform').inputValue(), 'substack');
   await pricing.type('Monthly price', '6');
-  const letterNet = await pricing.row('Net per sale after fees and refunds');
+  const letterNet = await pricing.row('Net per member a month after fees and refunds');
 
   let d = await pricing.goTo(DelayedIncomePage);
   await d.button('+ Subscription or membership').click();
@@ -72,12 +72,12 @@ test('a workshop and a newsletter are priced in one plan, and a new price shows 
 test('removing a product keeps every number elsewhere, and Undo brings it back', async () => {
   const pricing = await PricingPage.open(app.browser, app.url);
   const { page } = pricing;
-  assert.ok(await pricing.button('Remove Workshop').isDisabled(), 'the last product stays');
+  assert.ok(await pricing.button('Remove this product (Workshop)').isDisabled(), 'the last product stays');
   await pricing.button('Add a one-time product').click();
   assert.equal(await pricing.field('Product name').inputValue(), 'Workshop 2');
   await pricing.type('Product name', 'Templates');
   await page.getByLabel('Product', { exact: true }).selectOption({ label: 'Workshop' });
-  await pricing.button('Remove Workshop').click();
+  await pricing.button('Remove this product (Workshop)').click();
   assert.match(await page.getByRole('status').filter({ hasText: 'Removed Workshop' }).innerText(), /Removed Workshop\./);
   let be = await pricing.goTo(BreakEvenPage);
   assert.equal(await page.getByLabel('Net per sale from').inputValue(), 'own');

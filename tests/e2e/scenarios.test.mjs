@@ -96,6 +96,19 @@ test('a copied link opens as a new unsaved plan and never overwrites a saved one
   await manage(page);
   await page.getByRole('button', { name: 'Open My plan' }).click();
   assert.equal(await mine.field('Price').inputValue(), '30', 'the saved plan was not overwritten');
+  // A link's plan saved under a name: the next reload opens the saved plan, not the link.
+  await page.goto(link);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+  await manage(page);
+  await page.getByLabel('Name', { exact: true }).fill('From the link');
+  await page.getByRole('button', { name: 'Save as new plan' }).click();
+  await mine.type('Price', '47');
+  await waitStored(page, '47');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+  assert.equal(await mine.field('Price').inputValue(), '47', 'the saved edit, not the link again');
+  assert.doesNotMatch(page.url(), /#s=/);
   await context.close();
 });
 

@@ -84,6 +84,55 @@ for (const [label, make] of [
   });
 }
 
+test('a full quota at start-up lists and opens the plans and says how to make room', async () => {
+  const other = RECORD.replace('s-1a2b3c', 's-other').replace('Workshop on Payhip', 'Second plan');
+  const { context, page, errors } = await withStorage(
+    { [RECORD_KEY]: RECORD, 'honest-income.v1.scenario.s-other': other, 'honest-income.v1.current': 's-1a2b3c' },
+    `(() => {
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (sessionStorage.getItem('seeded') && this === localStorage) throw new DOMException('full', 'QuotaExceededError');
+        return original.call(this, key, value);
+      };
+    })()`,
+  );
+  const pricing = await openPricing(page);
+  assert.equal(await pricing.field('Price').inputValue(), '29', 'the last plan opened');
+  assert.match(await status(page), /storage is full, so changes cannot be saved right now\. Your saved plans are listed and open/);
+  assert.doesNotMatch(await status(page), /unavailable/);
+  await page.locator('summary', { hasText: 'Manage plans' }).click();
+  const names = await page.locator('.plan-list li span:first-child').allInnerTexts();
+  assert.deepEqual(names.sort(), ['Second plan', 'Workshop on Payhip']);
+  await page.getByRole('button', { name: 'Open Second plan' }).click();
+  await page.locator('.plan-list li.current', { hasText: 'Second plan' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an edit that could not be saved is kept when another plan would replace it', async () => {
+  const other = RECORD.replace('s-1a2b3c', 's-other').replace('Workshop on Payhip', 'Second plan');
+  const { context, page } = await withStorage(
+    { [RECORD_KEY]: RECORD, 'honest-income.v1.scenario.s-other': other, 'honest-income.v1.current': 's-1a2b3c' },
+    `(() => {
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (String(key).startsWith('honest-income.v1.scenario.')) throw new DOMException('full', 'QuotaExceededError');
+        return original.call(this, key, value);
+      };
+    })()`,
+  );
+  const pricing = await openPricing(page);
+  await pricing.type('Price', '31');
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').textContent.startsWith('Could not save'));
+  await page.getByText('Manage plans').click();
+  await page.getByRole('button', { name: 'Open Second plan' }).click();
+  assert.match(await notices(page), /Your latest changes to this plan could not be saved, so they were kept here/);
+  assert.equal(await pricing.field('Price').inputValue(), '31', 'the unsaved edit is still shown');
+  assert.doesNotMatch(await status(page), /^Saved/);
+  assert.equal(await stored(page, RECORD_KEY), RECORD);
+  await context.close();
+});
+
 test('one corrupt entry among several: the others load, the raw value is kept aside', async () => {
   const other = RECORD.replace('s-1a2b3c', 's-other').replace('Workshop on Payhip', 'Second plan');
   const { context, page } = await withStorage({

@@ -75,6 +75,8 @@ impl DelayedDraft {
         let mut copy = self.streams[index].clone();
         copy.id = new_id;
         copy.name = format!("{} (copy)", copy.name);
+        // Only one stream sells on Break-even's plan: the copy keeps its own figures.
+        copy.follow_break_even = false;
         self.streams.insert(index + 1, copy);
         Some(new_id)
     }

@@ -140,6 +140,10 @@ impl DelayedDraft {
                     .then_some(DelayedError::PricingInvalid)
             }
             DelayedField::FollowBreakEven { id } => {
+                let stream = self.stream(*id)?;
+                if !(stream.enabled && stream.follows_break_even()) {
+                    return None;
+                }
                 if self.follower() != Some(*id) {
                     return Some(DelayedError::SecondFollower);
                 }

@@ -21,6 +21,8 @@ pub struct PricingState {
     pub inputs: Memo<Result<PricingInputs, PricingErrors>>,
     pub result: Memo<Option<PricingResult>>,
     pub comparison: Memo<Option<Vec<PlatformOutcome>>>,
+    /// The last product change Undo can take back (shared with the product bar).
+    pub undo: RwSignal<Option<crate::ui::context::ProductUndo>>,
 }
 
 impl PricingState {
@@ -30,8 +32,12 @@ impl PricingState {
         let inputs = Memo::new(move |_| draft.with(ProductDraft::inputs));
         let result = Memo::new(move |_| inputs.with(|i| i.as_ref().ok().map(calculate)));
         let comparison = Memo::new(move |_| inputs.with(|i| i.as_ref().ok().map(compare_presets)));
+        let undo = use_context::<crate::ui::context::RemovedProductState>()
+            .unwrap_or_default()
+            .0;
         PricingState {
             scenario,
+            undo,
             draft,
             inputs,
             result,
@@ -48,13 +54,29 @@ impl PricingState {
         });
     }
 
-    /// Switches the open product between one-time and subscription.
+    /// Switches the open product between one-time and subscription; when streams had to
+    /// let go of its net, Undo is offered.
     pub fn set_subscription(&self, subscription: bool) {
-        self.scenario.update(|s| {
-            if let Some(id) = s.opened_product().map(|p| p.id) {
-                s.set_subscription(id, subscription);
-            }
-        });
+        let mut after = self.scenario.get_untracked();
+        let Some(id) = after.opened_product().map(|p| p.id) else {
+            return;
+        };
+        let change = after.set_subscription(id, subscription);
+        if let Some(change) = change {
+            let kind = if subscription {
+                "a subscription"
+            } else {
+                "a one-time product"
+            };
+            let sentence = format!(
+                "{} is now {kind}: the streams that took its net keep it as a figure of their own.",
+                change.name
+            );
+            self.undo.set(Some(crate::ui::context::ProductUndo::new(
+                sentence, change, &after,
+            )));
+        }
+        self.scenario.set(after);
     }
 
     /// The text typed in a field.

@@ -4,7 +4,7 @@
 use super::PricingState;
 use crate::scenario::pricing::MAX_PRODUCT_NAME;
 use crate::scenario::MAX_PRODUCTS;
-use crate::ui::context::RemovedProductState;
+use crate::ui::context::ProductUndo;
 use leptos::prelude::*;
 
 #[component]
@@ -15,21 +15,29 @@ pub fn ProductBar() -> impl IntoView {
         scenario.with(|s| {
             s.products
                 .iter()
-                .map(|p| (p.id, p.name.clone()))
+                .map(|p| (p.id, s.product_label(p.id)))
                 .collect::<Vec<_>>()
         })
     });
     let open = Memo::new(move |_| scenario.with(|s| s.opened_product().map(|p| p.id)));
     let name = Memo::new(move |_| state.draft.with(|d| d.name.clone()));
+    let label = Memo::new(move |_| {
+        let id = open.get();
+        scenario.with(|s| id.map(|id| s.product_label(id)).unwrap_or_default())
+    });
+    // An embed whose author locked inputs shows the author's products as they are: adding one
+    // would be a way round the locks.
+    let in_locked_embed =
+        use_context::<crate::ui::context::LockedFields>().is_some_and(|l| !l.0.is_empty());
     let count = Memo::new(move |_| products.with(Vec::len));
     let full = Memo::new(move |_| count.get() >= MAX_PRODUCTS);
     let only_one = Memo::new(move |_| count.get() <= 1);
     // The removal and the plan right after it: Undo is offered while the plan is unchanged.
-    let removed = use_context::<RemovedProductState>().unwrap_or_default().0;
+    let removed = state.undo;
     let undo_offered = Memo::new(move |_| {
         removed.with(|r| {
             r.as_ref()
-                .is_some_and(|(_, after)| scenario.with(|s| s == after))
+                .is_some_and(|u| scenario.with(|s| u.still_applies(s)))
         })
     });
     let remove = move |_| {
@@ -38,13 +46,14 @@ pub fn ProductBar() -> impl IntoView {
         };
         let mut after = scenario.get_untracked();
         if let Some(gone) = after.remove_product(id) {
-            scenario.set(after.clone());
-            removed.set(Some((gone, after)));
+            let sentence = format!("Removed {}.", gone.name);
+            removed.set(Some(ProductUndo::new(sentence, gone, &after)));
+            scenario.set(after);
         }
     };
     let undo = move |_| {
-        if let Some((gone, _)) = removed.get_untracked() {
-            scenario.set(*gone.before);
+        if let Some(change) = removed.get_untracked() {
+            scenario.set(change.before);
             removed.set(None);
         }
     };
@@ -53,7 +62,8 @@ pub fn ProductBar() -> impl IntoView {
             <legend>"Products in this plan"</legend>
             <div class="field">
                 <label for="product">"Product"</label>
-                <select id="product" aria-describedby="product-hint"
+                <select id="product" aria-describedby="product-hint" data-lockable=""
+                    disabled=crate::ui::context::is_locked("product")
                     prop:value=move || open.get().map(|id| id.to_string()).unwrap_or_default()
                     on:change=move |ev| {
                         if let Ok(id) = event_target_value(&ev).parse::<u32>() {
@@ -69,22 +79,34 @@ pub fn ProductBar() -> impl IntoView {
             <div class="field">
                 <label for="product-name">"Product name"</label>
                 <input id="product-name" class="text-input" type="text" autocomplete="off"
+                    aria-describedby="product-name-hint" readonly=in_locked_embed
                     maxlength=MAX_PRODUCT_NAME.to_string()
                     prop:value=move || name.get()
                     on:input=move |ev| {
                         let text: String = event_target_value(&ev).chars().take(MAX_PRODUCT_NAME).collect();
                         state.update(|d| d.name = text);
                     } />
+                <p class="hint" id="product-name-hint">{move || {
+                    if name.with(|n| n.trim().is_empty()) {
+                        "Give it a name: the other pages pick products by name.".to_string()
+                    } else if label.get() != name.with(|n| n.trim().to_string()) {
+                        "Another product has this name: the other pages show its place in the list too.".to_string()
+                    } else {
+                        String::new()
+                    }
+                }}</p>
             </div>
+            <Show when=move || !in_locked_embed>
             <div class="button-row">
                 <button type="button" class="secondary" disabled=full
                     on:click=move |_| scenario.update(|s| { let _ = s.add_product(false); })>"Add a one-time product"</button>
                 <button type="button" class="secondary" disabled=full
                     on:click=move |_| scenario.update(|s| { let _ = s.add_product(true); })>"Add a subscription"</button>
                 <button type="button" class="secondary" disabled=only_one
-                    aria-label=move || format!("Remove {}", name.get())
+                    aria-label=move || format!("Remove this product ({})", label.get())
                     on:click=remove>"Remove this product"</button>
             </div>
+            </Show>
             <p class="hint" role="status">{move || {
                 if full.get() {
                     format!("A plan holds up to {MAX_PRODUCTS} products.")
@@ -94,7 +116,7 @@ pub fn ProductBar() -> impl IntoView {
             }}</p>
             <Show when=move || undo_offered.get()>
                 <p class="notice" role="status">
-                    {move || removed.with(|r| r.as_ref().map(|(g, _)| format!("Removed {}. ", g.name)).unwrap_or_default())}
+                    {move || removed.with(|r| r.as_ref().map(|u| format!("{} ", u.sentence)).unwrap_or_default())}
                     <button type="button" class="secondary" on:click=undo>"Undo"</button>
                 </p>
             </Show>

@@ -131,7 +131,7 @@ fn ResultBody(
             <tfoot>
                 <tr><th scope="row">{format!("Net {per}")}</th><td>{m(sale.net)}</td></tr>
                 <tr><th scope="row">"Effective fee"</th><td>{sale.effective_fee().map(|r| r.to_string()).unwrap_or_else(|| "-".into())}</td></tr>
-                <tr><th scope="row">"Net per sale after fees and refunds"</th><td>{money_estimate(result.net_after_refunds, c)}</td></tr>
+                <tr><th scope="row">{if subscription { "Net per member a month after fees and refunds" } else { "Net per sale after fees and refunds" }}</th><td>{money_estimate(result.net_after_refunds, c)}</td></tr>
             </tfoot>
         </table>
 
