@@ -252,7 +252,7 @@ fn export_then_import_adds_every_plan_and_overwrites_none() {
     let (mut fresh, _) = SavedPlans::boot(Some(&other), "", 5000.0);
     assert_eq!(
         fresh.import(Some(&other), &file, 6000.0),
-        "Imported 2 scenarios."
+        "Imported 2 plans."
     );
     let mut names: Vec<String> = fresh.entries.iter().map(|e| e.name.clone()).collect();
     names.sort();
@@ -433,4 +433,55 @@ fn an_edit_that_could_not_be_saved_is_kept_when_another_plan_or_a_link_would_rep
             .clone(),
     );
     assert_eq!(stored(&store, &second).scenario.products[0].price, "99");
+}
+
+#[test]
+fn export_import_export_is_the_same_file_but_for_its_time() {
+    let (store, mut plans, _) = one_saved();
+    plans.save_as(Some(&store), "Second", &priced("30"), 3000.0);
+    plans.save(Some(&store), &priced("45"), 3500.0);
+    let first = plans.export(Some(&store), &priced("45"), 4000.0);
+    let other = Memory::default();
+    let (mut fresh, shown) = SavedPlans::boot(Some(&other), "", 5000.0);
+    let shown = shown.unwrap_or_default();
+    fresh.import(Some(&other), &first, 6000.0);
+    assert_eq!(fresh.export(Some(&other), &shown, 4000.0), first);
+    // Nothing open and nothing typed: exporting makes no plan.
+    let empty = Memory::default();
+    let (mut none, _) = SavedPlans::boot(Some(&empty), "", 1.0);
+    none.export(Some(&empty), &Scenario::default(), 2.0);
+    assert!(empty.keys("honest-income.v1.scenario.").is_empty());
+}
+
+#[test]
+fn newer_plans_in_an_import_are_kept_aside_and_ten_thousand_plans_import_fast() {
+    let (store, mut plans, id) = one_saved();
+    let one = stored(&store, &id);
+    let mut newer = serde_json::to_value(&one).unwrap();
+    newer["schema"] = serde_json::json!(99);
+    let mut many = vec![newer];
+    for i in 0..10_000u32 {
+        let mut r = one.clone();
+        r.id = format!("x{i}");
+        r.updated = f64::from(20_000 - i);
+        many.push(serde_json::to_value(&r).unwrap());
+    }
+    let file = serde_json::json!({"app": "honest-income", "schema": SCHEMA_VERSION, "exported": 1, "scenarios": many}).to_string();
+    let started = std::time::Instant::now();
+    let said = plans.import(Some(&store), &file, 9000.0);
+    let took = started.elapsed();
+    println!(
+        "import of 10,000 plans of one name: {} ms natively",
+        took.as_millis()
+    );
+    assert!(said.starts_with("Imported 10000 plans."), "{said}");
+    assert!(
+        said.contains("1 plan came from a newer version of Honest Income: kept aside untouched"),
+        "{said}"
+    );
+    assert_eq!(plans.entries.len(), 10_001);
+    let names: std::collections::BTreeSet<&str> =
+        plans.entries.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names.len(), 10_001, "every name its own");
+    assert_eq!(store.keys("honest-income.v1.quarantine.import").len(), 1);
 }

@@ -230,6 +230,12 @@ pub fn decode_record(raw: &str) -> Result<StoredRecord, RecordError> {
         return Err(RecordError::TooLarge);
     }
     let value: Value = serde_json::from_str(raw).map_err(|_| RecordError::Corrupt)?;
+    decode_record_tree(value)
+}
+
+/// A record already read as a JSON tree (an export file's member), checked and migrated as
+/// [`decode_record`] does.
+pub fn decode_record_tree(value: Value) -> Result<StoredRecord, RecordError> {
     let schema = value
         .get("schema")
         .and_then(Value::as_u64)
@@ -246,8 +252,11 @@ pub fn decode_record(raw: &str) -> Result<StoredRecord, RecordError> {
     }
     object.insert("scenario".into(), scenario);
     object.insert("schema".into(), Value::from(SCHEMA_VERSION));
-    let mut record: StoredRecord =
-        from_json_text(&Value::Object(object).to_string()).ok_or(RecordError::Corrupt)?;
+    let text = Value::Object(object).to_string();
+    if text.len() > MAX_RECORD_BYTES {
+        return Err(RecordError::TooLarge);
+    }
+    let mut record: StoredRecord = from_json_text(&text).ok_or(RecordError::Corrupt)?;
     record.scenario.repair_links();
     if !record.updated.is_finite() || !within_limits(&record.scenario) {
         return Err(RecordError::Corrupt);

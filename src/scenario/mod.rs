@@ -269,6 +269,16 @@ impl Scenario {
     /// Points what takes product `id`'s net and `drop` picks (Break-even is `None`, a stream
     /// its kind) at a figure of its own: the product's net now, where it has one.
     fn unlink(&mut self, id: u32, drop: impl Fn(Option<delayed::StreamType>) -> bool) {
+        let any = (self.break_even.product == Some(id) && drop(None))
+            || self
+                .delayed
+                .streams
+                .iter()
+                .any(|s| s.product == Some(id) && drop(Some(s.kind)));
+        if !any {
+            // Nothing takes this net: no need to work it out (reading a plan repairs each).
+            return;
+        }
         let currency = self.currency();
         let net = self
             .net_per_sale_after_refunds(id)

@@ -6,7 +6,7 @@
 use super::codec::{decode_link, decode_record, encode_record, RecordError, StoredRecord};
 use super::library::{
     decode_export, decode_index, encode_export, new_id, quarantine_key, record_key, sort_entries,
-    stored_under, unique_name, IndexEntry, StoredUnder, CURRENT_KEY, INDEX_KEY, PREFIX,
+    stored_under, unique_name, IndexEntry, NameBook, StoredUnder, CURRENT_KEY, INDEX_KEY, PREFIX,
 };
 use super::{Scenario, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
@@ -509,16 +509,20 @@ impl SavedPlans {
             .collect()
     }
 
-    /// Every saved plan (and the unsaved one shown) as one export file's text.
+    /// Every saved plan (and the plan shown, when it is unsaved and not the untouched default)
+    /// as one export file's text. Exporting never creates a plan: export, import in a fresh
+    /// browser and export again gives the same file but for its time.
     pub fn export<S: PlanStore>(
         &mut self,
         store: Option<&S>,
         shown: &Scenario,
         now: f64,
     ) -> String {
-        self.save(store, shown, now);
+        if self.current.is_some() {
+            self.save(store, shown, now);
+        }
         let mut records = self.load_all(store);
-        if self.current.is_none() {
+        if self.current.is_none() && *shown != Scenario::default() {
             records.push(StoredRecord {
                 schema: SCHEMA_VERSION,
                 id: "unsaved".into(),
@@ -530,8 +534,9 @@ impl SavedPlans {
         encode_export(&records, now)
     }
 
-    /// Adds every plan of an export file as new saved plans; nothing existing is overwritten.
-    /// The sentence says what happened.
+    /// Adds every plan of an export file as new saved plans; nothing existing is overwritten
+    /// (a plan keeps its id and name unless this browser already uses them). Plans a newer
+    /// version wrote are kept aside untouched. The sentence says what happened.
     pub fn import<S: PlanStore>(&mut self, store: Option<&S>, text: &str, now: f64) -> String {
         let Some(imported) = decode_export(text) else {
             return "That file is not an Honest Income export, so nothing was imported.".into();
@@ -539,23 +544,53 @@ impl SavedPlans {
         let (Some(store), false) = (store, self.status == Status::Unavailable) else {
             return StorageError::Unavailable.to_string();
         };
+        let mut names = NameBook::new(&self.entries);
         let mut added = 0;
+        let mut refused = None;
         for mut record in imported.records {
-            record.id = self.fresh_id(now);
-            record.name = unique_name(&record.name, &self.entries);
+            if store.read(&record_key(&record.id)).is_some() || record.id.is_empty() {
+                record.id = self.fresh_id(now);
+            }
+            record.name = names.claim(&record.name);
             if let Err(e) = store.set(&record_key(&record.id), &record) {
-                self.write_index(Some(store));
-                return format!("Imported {added} before storage refused: {e}");
+                refused = Some(e);
+                break;
             }
             added += 1;
             self.entries.push(IndexEntry::from(&record));
-            sort_entries(&mut self.entries);
         }
+        sort_entries(&mut self.entries);
         self.write_index(Some(store));
-        match imported.skipped {
-            0 => format!("Imported {added} scenarios."),
-            n => format!("Imported {added} scenarios; {n} could not be read and were skipped."),
+        let mut kept = 0;
+        for (i, raw) in imported.newer.iter().enumerate() {
+            let aside = quarantine_key(&format!("{PREFIX}import.{i}"), now);
+            kept += usize::from(store.write(&aside, raw).is_ok());
         }
+        let plans = |n: usize| {
+            if n == 1 {
+                "1 plan".to_string()
+            } else {
+                format!("{n} plans")
+            }
+        };
+        let mut said = match refused {
+            Some(e) => format!("Imported {} before storage refused: {e}", plans(added)),
+            None => format!("Imported {}.", plans(added)),
+        };
+        if imported.skipped > 0 {
+            said.push_str(&format!(
+                " {} could not be read and {} skipped.",
+                plans(imported.skipped),
+                if imported.skipped == 1 { "was" } else { "were" }
+            ));
+        }
+        if !imported.newer.is_empty() {
+            said.push_str(&format!(
+                " {} came from a newer version of Honest Income: kept aside untouched ({kept} stored), to open with that version.",
+                plans(imported.newer.len())
+            ));
+        }
+        said
     }
 }
 

@@ -126,7 +126,7 @@ test('export all plans, then import them into a fresh browser', async () => {
   const fresh = await openPage(app.browser, `${app.url}?page=pricing`);
   await manage(fresh.page);
   await fresh.page.locator('input[type=file]').setInputFiles(file);
-  await fresh.page.getByText('Imported 1 scenarios.').waitFor();
+  await fresh.page.getByText('Imported 1 plan.').waitFor();
   await fresh.page.getByRole('button', { name: 'Open My plan' }).click();
   assert.equal(await new PricingPage(fresh.page).field('Price').inputValue(), '33');
   await fresh.context.close();
