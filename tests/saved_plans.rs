@@ -64,7 +64,7 @@ fn priced(price: &str) -> Scenario {
 /// A fresh browser with one plan saved at $30.
 fn one_saved() -> (Memory, SavedPlans, String) {
     let store = Memory::default();
-    let (mut plans, shown) = SavedPlans::boot(Some(&store), "", 1000.0);
+    let (mut plans, shown) = SavedPlans::boot(Some(&store), "", 1000.0, "ta");
     assert_eq!(shown, None);
     assert_eq!(plans.status, Status::Unsaved { from_link: false });
     plans.save(Some(&store), &priced("30"), 2000.0);
@@ -83,7 +83,7 @@ fn the_first_save_makes_my_plan_and_the_next_visit_opens_it() {
     assert_eq!(plans.status, Status::Saved { at: 2000.0 });
     assert_eq!(store.read(CURRENT_KEY).as_deref(), Some(id.as_str()));
     assert_eq!(plans.entries.len(), 1);
-    let (again, shown) = SavedPlans::boot(Some(&store), "", 3000.0);
+    let (again, shown) = SavedPlans::boot(Some(&store), "", 3000.0, "ta");
     assert_eq!(shown.unwrap().products[0].price, "30");
     assert_eq!(again.current, plans.current);
     assert!(store.read(INDEX_KEY).is_some());
@@ -108,6 +108,7 @@ fn another_tabs_newer_save_is_never_overwritten() {
     let mut theirs = stored(&store, &id);
     theirs.updated = 5000.0;
     theirs.scenario = priced("40");
+    theirs.stamp = "tb.1".into();
     store.set(&record_key(&id), &theirs).unwrap();
     plans.save(Some(&store), &priced("31"), 6000.0);
     assert_eq!(
@@ -132,9 +133,11 @@ fn showing_their_version_opens_it() {
     let mut theirs = stored(&store, &id);
     theirs.updated = 5000.0;
     theirs.scenario = priced("40");
+    theirs.stamp = "tb.1".into();
     let raw = to_json_text(&theirs);
     store.write(&record_key(&id), &raw).unwrap();
-    plans.storage_event(Some(&record_key(&id)), Some(&raw));
+    plans.storage_event(Some(&store), Some(&record_key(&id)), Some(&raw), 5500.0);
+    assert!(matches!(&plans.status, Status::Failed(s) if s.contains("changed in another tab")));
     let shown = plans.load_theirs(Some(&store)).unwrap();
     assert_eq!(shown.products[0].price, "40");
     assert_eq!(plans.conflict, None);
@@ -232,7 +235,7 @@ fn boot_sets_damaged_records_aside_and_leaves_newer_ones_alone() {
     store.write(&record_key("bad"), "not json").unwrap();
     let newer = r#"{"schema":99,"id":"new","name":"N","updated":1,"scenario":{}}"#.to_string();
     store.write(&record_key("new"), &newer).unwrap();
-    let (plans, _) = SavedPlans::boot(Some(&store), "", 1000.0);
+    let (plans, _) = SavedPlans::boot(Some(&store), "", 1000.0, "ta");
     assert!(plans.entries.is_empty());
     assert_eq!(plans.notices.len(), 2);
     assert_eq!(store.read(&record_key("bad")), None);
@@ -249,7 +252,7 @@ fn export_then_import_adds_every_plan_and_overwrites_none() {
     plans.save_as(Some(&store), "Second", &priced("45"), 3000.0);
     let file = plans.export(Some(&store), &priced("45"), 4000.0);
     let other = Memory::default();
-    let (mut fresh, _) = SavedPlans::boot(Some(&other), "", 5000.0);
+    let (mut fresh, _) = SavedPlans::boot(Some(&other), "", 5000.0, "ta");
     assert_eq!(
         fresh.import(Some(&other), &file, 6000.0),
         "Imported 2 plans."
@@ -265,7 +268,7 @@ fn export_then_import_adds_every_plan_and_overwrites_none() {
 
 #[test]
 fn without_storage_nothing_claims_to_be_saved() {
-    let (mut plans, shown) = SavedPlans::boot(None::<&Memory>, "", 1000.0);
+    let (mut plans, shown) = SavedPlans::boot(None::<&Memory>, "", 1000.0, "ta");
     assert_eq!(shown, None);
     assert_eq!(plans.status, Status::Unavailable);
     plans.save(None::<&Memory>, &priced("30"), 2000.0);
@@ -359,13 +362,13 @@ mod save_path {
         #[test]
         fn every_record_the_save_path_writes_reads_back_equal(shown in plan()) {
             let store = Memory::default();
-            let (mut plans, _) = SavedPlans::boot(Some(&store), "", 1000.0);
+            let (mut plans, _) = SavedPlans::boot(Some(&store), "", 1000.0, "ta");
             plans.save(Some(&store), &shown, 2000.0);
             let written = store.keys("honest-income.v1.scenario.");
             match &plans.status {
                 Status::Saved { .. } => {
                     prop_assert_eq!(written.len(), 1);
-                    let (again, back) = SavedPlans::boot(Some(&store), "", 3000.0);
+                    let (again, back) = SavedPlans::boot(Some(&store), "", 3000.0, "ta");
                     prop_assert_eq!(back.as_ref(), Some(&shown));
                     prop_assert!(again.notices.is_empty(), "nothing set aside: {:?}", again.notices);
                 }
@@ -382,7 +385,7 @@ fn a_full_quota_at_start_lists_and_opens_the_plans_and_says_how_to_make_room() {
     use honest_income::scenario::saved_plans::FULL_AT_START;
     let (store, _, _) = one_saved();
     store.full.set(true);
-    let (mut plans, shown) = SavedPlans::boot(Some(&store), "", 3000.0);
+    let (mut plans, shown) = SavedPlans::boot(Some(&store), "", 3000.0, "ta");
     assert_eq!(shown.unwrap().products[0].price, "30");
     assert_eq!(plans.entries.len(), 1);
     assert_eq!(plans.status, Status::Failed(FULL_AT_START.into()));
@@ -442,13 +445,13 @@ fn export_import_export_is_the_same_file_but_for_its_time() {
     plans.save(Some(&store), &priced("45"), 3500.0);
     let first = plans.export(Some(&store), &priced("45"), 4000.0);
     let other = Memory::default();
-    let (mut fresh, shown) = SavedPlans::boot(Some(&other), "", 5000.0);
+    let (mut fresh, shown) = SavedPlans::boot(Some(&other), "", 5000.0, "ta");
     let shown = shown.unwrap_or_default();
     fresh.import(Some(&other), &first, 6000.0);
     assert_eq!(fresh.export(Some(&other), &shown, 4000.0), first);
     // Nothing open and nothing typed: exporting makes no plan.
     let empty = Memory::default();
-    let (mut none, _) = SavedPlans::boot(Some(&empty), "", 1.0);
+    let (mut none, _) = SavedPlans::boot(Some(&empty), "", 1.0, "ta");
     none.export(Some(&empty), &Scenario::default(), 2.0);
     assert!(empty.keys("honest-income.v1.scenario.").is_empty());
 }
@@ -484,4 +487,39 @@ fn newer_plans_in_an_import_are_kept_aside_and_ten_thousand_plans_import_fast() 
         plans.entries.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names.len(), 10_001, "every name its own");
     assert_eq!(store.keys("honest-income.v1.quarantine.import").len(), 1);
+}
+
+#[test]
+fn two_tabs_saving_in_the_same_millisecond_never_both_say_saved() {
+    let (store, mut a, id) = one_saved();
+    let (mut b, shown) = SavedPlans::boot(Some(&store), "", 2500.0, "tb");
+    assert_eq!(shown.unwrap().products[0].price, "30");
+    a.edited();
+    b.edited();
+    a.save(Some(&store), &priced("31"), 3000.0);
+    b.save(Some(&store), &priced("32"), 3000.0);
+    assert_eq!(a.status, Status::Saved { at: 3000.0 });
+    assert!(b.conflict.is_some(), "the same millisecond is no excuse");
+    assert!(matches!(&b.status, Status::Failed(s) if s.contains("changed in another tab")));
+    assert_eq!(stored(&store, &id).scenario.products[0].price, "31");
+}
+
+#[test]
+fn storage_cleared_or_the_plan_deleted_elsewhere_is_said_and_the_plan_is_saved_again() {
+    use honest_income::scenario::saved_plans::{CLEARED_ELSEWHERE, DELETED_ELSEWHERE};
+    let (store, mut plans, id) = one_saved();
+    store.items.borrow_mut().clear();
+    plans.storage_event(Some(&store), None, None, 3000.0);
+    assert!(plans.notices.contains(&CLEARED_ELSEWHERE.to_string()));
+    assert!(
+        plans.entries.is_empty(),
+        "the list no longer shows plans that are gone"
+    );
+    plans.save(Some(&store), &priced("30"), 4000.0);
+    assert_eq!(plans.status, Status::Saved { at: 4000.0 });
+    assert_eq!(stored(&store, &id).scenario.products[0].price, "30");
+    store.remove(&record_key(&id));
+    plans.storage_event(Some(&store), Some(&record_key(&id)), None, 5000.0);
+    assert!(plans.notices.contains(&DELETED_ELSEWHERE.to_string()));
+    assert_eq!(plans.status, Status::Unsaved { from_link: false });
 }

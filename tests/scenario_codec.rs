@@ -306,7 +306,7 @@ proptest! {
     fn encode_then_decode_gives_the_same_scenario(s in scenario()) {
         let link = encode_link(&s).expect("small scenarios fit in a link");
         prop_assert_eq!(decode_link(&link).unwrap(), s.clone());
-        let record = StoredRecord { schema: honest_income::scenario::SCHEMA_VERSION, id: "x".into(), name: "n".into(), updated: 1.0, scenario: s };
+        let record = StoredRecord { schema: honest_income::scenario::SCHEMA_VERSION, id: "x".into(), name: "n".into(), updated: 1.0, scenario: s, stamp: "t.1".into() };
         prop_assert_eq!(decode_record(&encode_record(&record)).unwrap(), record);
     }
 }
@@ -484,36 +484,58 @@ fn stream_ids_from_a_link_are_unique_and_a_new_stream_always_gets_a_free_one() {
 
 #[test]
 fn the_conflict_rule_decides_what_a_save_may_write_over() {
-    use honest_income::scenario::library::{stored_under, StoredUnder};
+    use honest_income::scenario::library::{stored_under, Seen, StoredUnder};
     let ours = decode_record(RECORD_HAND).unwrap();
-    let seen = ours.updated;
+    let at = |updated: f64| Seen {
+        updated,
+        stamp: String::new(),
+    };
+    let seen = at(ours.updated);
     assert_eq!(
-        stored_under(None, seen),
+        stored_under(None, &seen),
         StoredUnder::Ours,
         "nothing stored"
     );
+    // A record from before stamps: judged by its time of change.
     assert_eq!(
-        stored_under(Some(RECORD_HAND), seen),
+        stored_under(Some(RECORD_HAND), &seen),
         StoredUnder::Ours,
         "our own last write"
     );
     assert_eq!(
-        stored_under(Some(RECORD_HAND), seen - 0.4),
+        stored_under(Some(RECORD_HAND), &at(ours.updated - 0.4)),
         StoredUnder::Ours,
         "within clock noise"
     );
     assert_eq!(
-        stored_under(Some(RECORD_HAND), seen - 1000.0),
-        StoredUnder::Theirs(Box::new(ours)),
+        stored_under(Some(RECORD_HAND), &at(ours.updated - 1000.0)),
+        StoredUnder::Theirs(Box::new(ours.clone())),
         "another tab saved it since"
     );
+    // A stamped record: another tab's write is theirs even in the same millisecond.
+    let mut stamped = ours.clone();
+    stamped.stamp = "tb.1".into();
+    let raw = encode_record(&stamped);
+    let mine = Seen {
+        updated: stamped.updated,
+        stamp: "ta.3".into(),
+    };
+    assert_eq!(
+        stored_under(Some(&raw), &mine),
+        StoredUnder::Theirs(Box::new(stamped.clone()))
+    );
+    let theirs_seen = Seen {
+        updated: stamped.updated,
+        stamp: "tb.1".into(),
+    };
+    assert_eq!(stored_under(Some(&raw), &theirs_seen), StoredUnder::Ours);
     let newer = RECORD_HAND.replacen("\"schema\":1", "\"schema\":3", 1);
     assert_eq!(
-        stored_under(Some(&newer), seen),
+        stored_under(Some(&newer), &seen),
         StoredUnder::Newer(RecordError::Newer { schema: 3 })
     );
     assert_eq!(
-        stored_under(Some("{\"schema\":1,"), seen),
+        stored_under(Some("{\"schema\":1,"), &seen),
         StoredUnder::Damaged
     );
 }

@@ -159,6 +159,15 @@ impl PlanStore for Store {
     }
 }
 
+/// An id for this tab's writes, different in every tab opened (time and chance together).
+pub fn tab_id() -> String {
+    format!(
+        "t{:x}{:x}",
+        now_ms() as u64,
+        (js_sys::Math::random() * 4_294_967_296.0) as u64
+    )
+}
+
 /// Milliseconds since 1970 from the browser's clock.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

@@ -41,6 +41,10 @@ pub struct StoredRecord {
     /// Milliseconds since 1970 of the last change (from the caller's clock).
     pub updated: f64,
     pub scenario: Scenario,
+    /// Which write this is: the writing tab's id and its count of writes. Two tabs saving in
+    /// the same millisecond still write different stamps. Empty in records from before.
+    #[serde(default)]
+    pub stamp: String,
 }
 
 /// Why a stored record cannot be used; Display is the sentence shown.

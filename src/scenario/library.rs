@@ -196,13 +196,25 @@ pub enum StoredUnder {
     Damaged,
 }
 
-/// The one conflict rule, for saving and for another tab's storage event alike.
-pub fn stored_under(raw: Option<&str>, last_seen: f64) -> StoredUnder {
+/// The version of the open plan this tab last wrote or read.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Seen {
+    pub updated: f64,
+    pub stamp: String,
+}
+
+/// The one conflict rule, for saving and for another tab's storage event alike: a record
+/// stamped by a write this tab has not seen is theirs. Records from before stamps fall back
+/// to their time of change.
+pub fn stored_under(raw: Option<&str>, seen: &Seen) -> StoredUnder {
     let Some(raw) = raw else {
         return StoredUnder::Ours;
     };
     match decode_record(raw) {
-        Ok(theirs) if theirs.updated > last_seen + SAME_WRITE_MS => {
+        Ok(theirs) if !theirs.stamp.is_empty() && theirs.stamp != seen.stamp => {
+            StoredUnder::Theirs(Box::new(theirs))
+        }
+        Ok(theirs) if theirs.stamp.is_empty() && theirs.updated > seen.updated + SAME_WRITE_MS => {
             StoredUnder::Theirs(Box::new(theirs))
         }
         Ok(_) => StoredUnder::Ours,

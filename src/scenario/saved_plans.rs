@@ -6,7 +6,8 @@
 use super::codec::{decode_link, decode_record, encode_record, RecordError, StoredRecord};
 use super::library::{
     decode_export, decode_index, encode_export, new_id, quarantine_key, record_key, sort_entries,
-    stored_under, unique_name, IndexEntry, NameBook, StoredUnder, CURRENT_KEY, INDEX_KEY, PREFIX,
+    stored_under, unique_name, IndexEntry, NameBook, Seen, StoredUnder, CURRENT_KEY, INDEX_KEY,
+    PREFIX,
 };
 use super::{Scenario, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
@@ -77,8 +78,11 @@ pub struct SavedPlans {
     pub conflict: Option<StoredRecord>,
     /// The last deleted plan, for Undo.
     pub deleted: Option<StoredRecord>,
-    /// When the current record was last written or read by this tab.
-    last_seen: f64,
+    /// The version of the current record this tab last wrote or read.
+    seen: Seen,
+    /// This tab's id, for the stamps of its writes.
+    tab: String,
+    writes: u64,
     counter: u32,
     /// The plan shown has an edit not yet written (waiting for the autosave, or refused).
     dirty: bool,
@@ -90,6 +94,13 @@ pub const FULL_AT_START: &str = "This browser's storage is full, so changes cann
 /// Why another plan or a link was not opened over an edit that could not be saved.
 pub const KEEPS_UNSAVED_EDIT: &str = "Your latest changes to this plan could not be saved, so they were kept here instead of opening something else: export them, or make room in storage, then try again.";
 
+/// The status while another tab's newer version of the open plan waits for a choice.
+pub const CHANGED_ELSEWHERE: &str = "Not saved: this plan was changed in another tab since. Your changes are still here; choose above which version to keep.";
+/// Another tab (or the browser) cleared storage.
+pub const CLEARED_ELSEWHERE: &str = "Saved plans were cleared in another tab or by the browser. The plan shown is still here and is saved again with your next change; export it to keep a copy.";
+/// Another tab deleted the open plan.
+pub const DELETED_ELSEWHERE: &str = "This plan was deleted in another tab. It is still shown here and is saved again with your next change.";
+
 /// Why a plan over a saved plan's limits is not saved.
 pub const OVER_LIMITS: &str = "Not saved: this plan is over what a saved plan keeps (200 characters a field, 60 a product name, 12 products, 20 fee layers a product, 50 cost lines, 20 streams). Your changes are still here: shorten or remove what is over.";
 
@@ -99,7 +110,13 @@ pub type Show = Option<Scenario>;
 impl SavedPlans {
     /// Reads every saved plan (setting damaged ones aside) and picks the plan to show: the
     /// link's if `hash` holds a good one, else the last one edited.
-    pub fn boot<S: PlanStore>(store: Option<&S>, hash: &str, now: f64) -> (SavedPlans, Show) {
+    /// `tab` tells this tab's writes apart from every other tab's.
+    pub fn boot<S: PlanStore>(
+        store: Option<&S>,
+        hash: &str,
+        now: f64,
+        tab: &str,
+    ) -> (SavedPlans, Show) {
         let mut plans = SavedPlans {
             entries: Vec::new(),
             current: None,
@@ -111,7 +128,9 @@ impl SavedPlans {
             notices: Vec::new(),
             conflict: None,
             deleted: None,
-            last_seen: 0.0,
+            seen: Seen::default(),
+            tab: tab.to_string(),
+            writes: 0,
             counter: 0,
             dirty: false,
         };
@@ -182,7 +201,10 @@ impl SavedPlans {
 
     fn open_record<S: PlanStore>(&mut self, store: Option<&S>, record: StoredRecord) -> Scenario {
         self.dirty = false;
-        self.last_seen = record.updated;
+        self.seen = Seen {
+            updated: record.updated,
+            stamp: record.stamp.clone(),
+        };
         self.current = Some((record.id.clone(), record.name.clone()));
         self.status = Status::Saved { at: record.updated };
         if let Some(store) = store {
@@ -266,6 +288,7 @@ impl SavedPlans {
             _ => {}
         }
         if self.conflict.is_some() {
+            self.status = Status::Failed(CHANGED_ELSEWHERE.into());
             return;
         }
         let Some(store) = store else {
@@ -281,10 +304,11 @@ impl SavedPlans {
         };
         let key = record_key(&id);
         let raw = store.read(&key);
-        match stored_under(raw.as_deref(), self.last_seen) {
+        match stored_under(raw.as_deref(), &self.seen) {
             StoredUnder::Ours => {}
             StoredUnder::Theirs(theirs) => {
                 self.conflict = Some(*theirs);
+                self.status = Status::Failed(CHANGED_ELSEWHERE.into());
                 return;
             }
             StoredUnder::Newer(e) => {
@@ -309,12 +333,14 @@ impl SavedPlans {
                 ));
             }
         }
+        self.writes += 1;
         let record = StoredRecord {
             schema: SCHEMA_VERSION,
             id: id.clone(),
             name: name.clone(),
             updated: now,
             scenario: shown.clone(),
+            stamp: format!("{}.{}", self.tab, self.writes),
         };
         // What would not read back is never written: it would be set aside as damaged.
         if decode_record(&encode_record(&record)).as_ref() != Ok(&record) {
@@ -323,7 +349,10 @@ impl SavedPlans {
         }
         match store.set(&key, &record) {
             Ok(()) => {
-                self.last_seen = record.updated;
+                self.seen = Seen {
+                    updated: record.updated,
+                    stamp: record.stamp.clone(),
+                };
                 self.current = Some((id.clone(), name));
                 self.entries.retain(|x| x.id != id);
                 self.entries.push(IndexEntry::from(&record));
@@ -352,7 +381,10 @@ impl SavedPlans {
         self.save_pending(store, shown, now);
         let name = unique_name(name, &self.entries);
         self.current = Some((self.fresh_id(now), name));
-        self.last_seen = now;
+        self.seen = Seen {
+            updated: now,
+            stamp: String::new(),
+        };
         self.conflict = None;
         self.status = Status::Unsaved { from_link: false };
         self.save(store, shown, now);
@@ -480,13 +512,33 @@ impl SavedPlans {
         self.save_as(store, &format!("{name} (this tab)"), shown, now);
     }
 
-    /// Another tab wrote `key`: the plan shown here, or the index.
-    pub fn storage_event(&mut self, key: Option<&str>, value: Option<&str>) {
-        let Some(key) = key else { return };
+    /// Another tab wrote `key` (None: it cleared storage): the plan shown here, or the index.
+    pub fn storage_event<S: PlanStore>(
+        &mut self,
+        store: Option<&S>,
+        key: Option<&str>,
+        value: Option<&str>,
+        now: f64,
+    ) {
+        let Some(key) = key else {
+            self.notice(CLEARED_ELSEWHERE.into());
+            self.scan(store, now);
+            self.forget_current_record();
+            return;
+        };
         if let Some((id, _)) = &self.current {
             if key == record_key(id) {
-                if let StoredUnder::Theirs(theirs) = stored_under(value, self.last_seen) {
-                    self.conflict = Some(*theirs);
+                match value {
+                    None => {
+                        self.notice(DELETED_ELSEWHERE.into());
+                        self.forget_current_record();
+                    }
+                    Some(_) => {
+                        if let StoredUnder::Theirs(theirs) = stored_under(value, &self.seen) {
+                            self.conflict = Some(*theirs);
+                            self.status = Status::Failed(CHANGED_ELSEWHERE.into());
+                        }
+                    }
                 }
             }
         }
@@ -494,6 +546,16 @@ impl SavedPlans {
             if let Some(entries) = decode_index(value) {
                 self.entries = entries;
             }
+        }
+    }
+
+    /// The open plan's record is gone (cleared or deleted elsewhere): the plan shown stays,
+    /// unsaved, and the next save writes it again under the same name.
+    fn forget_current_record(&mut self) {
+        self.seen = Seen::default();
+        if self.current.is_some() {
+            self.dirty = true;
+            self.status = Status::Unsaved { from_link: false };
         }
     }
 
@@ -529,6 +591,7 @@ impl SavedPlans {
                 name: "Unsaved plan".into(),
                 updated: now,
                 scenario: shown.clone(),
+                stamp: String::new(),
             });
         }
         encode_export(&records, now)

@@ -45,7 +45,12 @@ impl Library {
     /// of the address's link, else the last one edited.
     pub fn boot(scenario: RwSignal<Scenario>) -> Library {
         let store = Store::open().ok();
-        let (plans, shown) = SavedPlans::boot(store.as_ref(), &page::location_hash(), now_ms());
+        let (plans, shown) = SavedPlans::boot(
+            store.as_ref(),
+            &page::location_hash(),
+            now_ms(),
+            &crate::platform::storage::tab_id(),
+        );
         let library = Library {
             scenario,
             store: StoredValue::new_local(store),
@@ -175,8 +180,8 @@ impl Library {
 
     /// Reacts to another tab writing storage.
     pub fn storage_event(&self, key: Option<String>, value: Option<String>) {
-        self.run(move |p, _, _, _| {
-            p.storage_event(key.as_deref(), value.as_deref());
+        self.run(move |p, store, _, now| {
+            p.storage_event(store, key.as_deref(), value.as_deref(), now);
             None
         });
     }

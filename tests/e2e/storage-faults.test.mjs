@@ -250,3 +250,19 @@ test('deleting a plan whose stored copy cannot be read keeps that copy aside', a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('storage cleared in another tab is noticed, and the plan shown is saved again', async () => {
+  const { context, page, errors } = await withStorage({ [RECORD_KEY]: RECORD, 'honest-income.v1.current': 's-1a2b3c' });
+  const pricing = await openPricing(page);
+  assert.equal(await pricing.field('Price').inputValue(), '29');
+  const other = await context.newPage();
+  await other.goto(`${app.url}?page=pricing`);
+  await other.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+  await other.evaluate(() => localStorage.clear());
+  await page.getByText(/Saved plans were cleared in another tab or by the browser/).waitFor();
+  assert.doesNotMatch(await status(page), /^Saved/);
+  await pricing.type('Price', '33');
+  await page.waitForFunction(() => (localStorage.getItem('honest-income.v1.scenario.s-1a2b3c') ?? '').includes('"price":"33"'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
