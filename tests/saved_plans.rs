@@ -523,3 +523,29 @@ fn storage_cleared_or_the_plan_deleted_elsewhere_is_said_and_the_plan_is_saved_a
     assert!(plans.notices.contains(&DELETED_ELSEWHERE.to_string()));
     assert_eq!(plans.status, Status::Unsaved { from_link: false });
 }
+
+#[test]
+fn a_plan_about_to_be_replaced_is_kept_as_a_copy_and_the_open_plan_stays() {
+    let (store, mut plans, id) = one_saved();
+    let kept = plans
+        .keep_copy(
+            Some(&store),
+            "My plan (before A preset)",
+            &priced("30"),
+            3000.0,
+        )
+        .unwrap();
+    assert_eq!(kept, "My plan (before A preset)");
+    assert_eq!(
+        plans.current.as_ref().unwrap().0,
+        id,
+        "the open plan stays open"
+    );
+    assert_eq!(plans.entries.len(), 2);
+    store.full.set(true);
+    assert_eq!(
+        plans.keep_copy(Some(&store), "again", &priced("30"), 4000.0),
+        Err(StorageError::Full)
+    );
+    assert_eq!(plans.entries.len(), 2);
+}

@@ -390,6 +390,37 @@ impl SavedPlans {
         self.save(store, shown, now);
     }
 
+    /// Keeps `plan` as a new saved plan named after `name`, leaving the open plan as it is
+    /// (a plan about to be replaced wholesale, kept so it can be opened again after a reload).
+    /// The copy's name, or why it could not be kept.
+    pub fn keep_copy<S: PlanStore>(
+        &mut self,
+        store: Option<&S>,
+        name: &str,
+        plan: &Scenario,
+        now: f64,
+    ) -> Result<String, StorageError> {
+        let store = store.ok_or(StorageError::Unavailable)?;
+        let name = unique_name(name, &self.entries);
+        self.writes += 1;
+        let record = StoredRecord {
+            schema: SCHEMA_VERSION,
+            id: self.fresh_id(now),
+            name: name.clone(),
+            updated: now,
+            scenario: plan.clone(),
+            stamp: format!("{}.{}", self.tab, self.writes),
+        };
+        if decode_record(&encode_record(&record)).as_ref() != Ok(&record) {
+            return Err(StorageError::NotKept);
+        }
+        store.set(&record_key(&record.id), &record)?;
+        self.entries.push(IndexEntry::from(&record));
+        sort_entries(&mut self.entries);
+        self.write_index(Some(store));
+        Ok(name)
+    }
+
     pub fn rename<S: PlanStore>(
         &mut self,
         store: Option<&S>,

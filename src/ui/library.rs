@@ -139,6 +139,19 @@ impl Library {
         }
     }
 
+    /// Keeps the plan shown as a new saved plan before it is replaced; the copy's name.
+    pub fn keep_copy(&self, name: &str) -> Result<String, String> {
+        let mut kept = Err(String::new());
+        let name = name.to_string();
+        self.run(|p, store, shown, now| {
+            kept = p
+                .keep_copy(store, &name, shown, now)
+                .map_err(|e| e.to_string());
+            None
+        });
+        kept
+    }
+
     pub fn rename(&self, name: &str) {
         let name = name.to_string();
         self.run(move |p, store, shown, now| {

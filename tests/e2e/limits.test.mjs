@@ -44,3 +44,24 @@ test('50 cost lines is the most, with a sentence', async () => {
   assert.deepEqual(be.errors, []);
   await be.close();
 });
+
+test('loading a preset over streams of your own keeps them as a saved plan first', async () => {
+  const d = await DelayedIncomePage.open(app.browser, app.url);
+  const { page } = d;
+  await page.getByLabel('Stream name').first().fill('My own blog');
+  await savedWith(page, 'My own blog');
+  await page.getByLabel('Preset plan').selectOption({ label: 'A template shop' });
+  await d.button('Load').click();
+  assert.match(await page.getByText(/Your streams before loading are kept as the saved plan/).textContent(), /"My plan \(before A template shop\)"/);
+  const names = await d.streamNames();
+  assert.equal(names.length, 1);
+  assert.ok(names[0].startsWith('Templates'), names[0]);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Delayed income' }).waitFor();
+  await page.locator('summary', { hasText: 'Manage plans' }).click();
+  await page.getByRole('button', { name: 'Open My plan (before A template shop)' }).click();
+  await page.getByLabel('Stream name').first().waitFor();
+  assert.equal(await page.getByLabel('Stream name').first().inputValue(), 'My own blog', 'the old streams are back');
+  assert.deepEqual(d.errors, []);
+  await d.close();
+});

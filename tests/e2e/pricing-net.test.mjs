@@ -68,3 +68,20 @@ test('currencies format their own way; yen have no minor unit', async () => {
   assert.match(await pricing.stat('Net per sale'), /^₹1,\d\d,\d\d\d\.\d\d$/);
   await pricing.close();
 });
+
+test('a platform picked over edited fee layers asks before replacing them', async () => {
+  const pricing = await PricingPage.open(app.browser, app.url);
+  const { page } = pricing;
+  await pricing.type('Percent per sale (layer 1: Gumroad fee)', '7');
+  await pricing.field('Platform').selectOption({ label: 'Stripe' });
+  await page.getByRole('alertdialog', { name: 'Replace your fee layers?' }).waitFor();
+  assert.equal(await pricing.field('Percent per sale (layer 1: Gumroad fee)').inputValue(), '7', 'nothing replaced yet');
+  await pricing.button('Keep my layers').click();
+  assert.equal(await pricing.field('Percent per sale (layer 1: Gumroad fee)').inputValue(), '7');
+  assert.equal(await pricing.field('Platform').inputValue(), 'gumroad', 'the list shows the platform still in use');
+  await pricing.field('Platform').selectOption({ label: 'Stripe' });
+  await pricing.button('Replace with Stripe').click();
+  assert.equal(await pricing.field('Platform').inputValue(), 'stripe');
+  assert.deepEqual(pricing.errors, []);
+  await pricing.close();
+});

@@ -4,9 +4,11 @@ use super::DelayedState;
 use crate::engine::money::Money;
 use crate::platform::route::Page;
 use crate::scenario::codec::MAX_TEXT_CHARS;
+use crate::scenario::delayed::DelayedDraft;
 use crate::scenario::delayed::{DelayedField, MembersMode, Part, StreamType, Unit, MAX_STREAMS};
 use crate::scenario::delayed_presets::DELAYED_PRESETS;
 use crate::ui::layout::PageLink;
+use crate::ui::library::Status;
 use crate::ui::TextField;
 use leptos::prelude::*;
 
@@ -43,6 +45,9 @@ pub fn DelayedForm() -> impl IntoView {
 fn PresetPicker() -> impl IntoView {
     let state = expect_context::<DelayedState>();
     let chosen = RwSignal::new(0usize);
+    let said = RwSignal::new(String::new());
+    // Embeds have no saved plans: there the load is undone by reloading the author's link.
+    let library = use_context::<crate::ui::library::Library>();
     view! {
         <fieldset class="group">
             <legend>"Start from a preset"</legend>
@@ -57,11 +62,26 @@ fn PresetPicker() -> impl IntoView {
                     </select>
                     <button type="button" on:click=move |_| {
                         let preset = &DELAYED_PRESETS[chosen.get_untracked().min(DELAYED_PRESETS.len() - 1)];
+                        let shown = state.draft.get_untracked();
+                        // Streams of the user's own are kept as a saved plan before they are replaced.
+                        if shown != DelayedDraft::default() && shown != (preset.build)() {
+                            if let Some(library) = library {
+                                let name = library.current.get_untracked().map(|c| c.1).unwrap_or_else(|| "My plan".into());
+                                match library.keep_copy(&format!("{name} (before {})", preset.name)) {
+                                    Ok(copy) => said.set(format!("Your streams before loading are kept as the saved plan \"{copy}\": open it under Manage plans to go back.")),
+                                    Err(e) if library.status.get_untracked() == Status::Unavailable => said.set(format!("Loaded. {e}")),
+                                    Err(e) => { said.set(format!("Not loaded: your streams could not be kept as a copy first. {e}")); return; }
+                                }
+                            }
+                        }
                         state.update_plan(|s| { s.delayed = (preset.build)(); s.relink_products(); });
                     }>"Load"</button>
                 </div>
                 <p class="hint">{move || DELAYED_PRESETS[chosen.get().min(DELAYED_PRESETS.len() - 1)].assumptions}</p>
-                <p class="hint">"Loading replaces the streams below."</p>
+                <p class="hint">"Loading replaces the streams below; streams of your own are kept as a saved plan first."</p>
+                <Show when=move || !said.with(String::is_empty)>
+                    <p class="notice" role="status">{move || said.get()}</p>
+                </Show>
             </div>
         </fieldset>
     }

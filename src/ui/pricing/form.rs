@@ -117,14 +117,28 @@ fn PlatformPicker() -> impl IntoView {
     let state = expect_context::<PricingState>();
     let draft = state.draft;
     let chosen = Memo::new(move |_| draft.with(|d| preset(&d.platform)));
+    // A platform picked over edited fee layers, waiting for the user to say replace or keep.
+    let asking: RwSignal<Option<String>> = RwSignal::new(None);
     let currency = Memo::new(move |_| draft.with(|d| d.currency));
     view! {
         <div class="field">
             <label for="platform">"Platform"</label>
             <p class="hint" id="platform-hint">"Picking a platform fills in its published fees; every fee stays editable."</p>
-            <select id="platform" aria-describedby="platform-hint" data-lockable="" disabled=crate::ui::context::is_locked("platform") on:change=move |ev| {
+            <select id="platform" aria-describedby="platform-hint" data-lockable="" disabled=crate::ui::context::is_locked("platform")
+                prop:value=move || {
+                    // Read again while asking, so the list shows the platform still in use.
+                    asking.track();
+                    draft.with(|d| if preset(&d.platform).is_some() { d.platform.clone() } else { "custom".into() })
+                }
+                on:change=move |ev| {
                 let id = event_target_value(&ev);
-                state.update(|d| d.choose_platform(&id));
+                // Fee layers of the user's own are not replaced without asking.
+                let edited = draft.with_untracked(|d| !d.layers.is_empty() && !d.layers_match_preset());
+                if edited && preset(&id).is_some() {
+                    asking.set(Some(id));
+                } else {
+                    state.update(|d| d.choose_platform(&id));
+                }
             }>
                 {PRESETS.iter().map(|p| view! {
                     <option value=p.id selected=move || draft.with(|d| d.platform == p.id)>{p.name}</option>
@@ -132,6 +146,18 @@ fn PlatformPicker() -> impl IntoView {
                 <option value="custom" selected=move || draft.with(|d| preset(&d.platform).is_none())>"Custom fees"</option>
             </select>
         </div>
+        {move || asking.get().and_then(|id| preset(&id)).map(|p| view! {
+            <div class="notice" role="alertdialog" aria-label="Replace your fee layers?">
+                <p>{format!("Your fee layers are edited. Replace them with {}'s published fees?", p.name)}</p>
+                <div class="button-row">
+                    <button type="button" class="secondary" on:click=move |_| {
+                        state.update(|d| d.choose_platform(p.id));
+                        asking.set(None);
+                    }>{format!("Replace with {}", p.name)}</button>
+                    <button type="button" class="secondary" on:click=move |_| asking.set(None)>"Keep my layers"</button>
+                </div>
+            </div>
+        })}
         {move || chosen.get().map(|p| view! {
             <div class="preset-info">
                 <p class="formula">{p.formula}</p>
