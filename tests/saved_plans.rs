@@ -549,3 +549,31 @@ fn a_plan_about_to_be_replaced_is_kept_as_a_copy_and_the_open_plan_stays() {
     );
     assert_eq!(plans.entries.len(), 2);
 }
+
+#[test]
+fn edits_to_a_links_plan_are_kept_as_a_draft_across_a_reload_until_saved_as() {
+    use honest_income::scenario::saved_plans::DRAFT_KEPT;
+    let (store, mut plans, _) = one_saved();
+    let hash = format!("#{}", encode_link(&priced("50")).unwrap());
+    plans
+        .open_link(Some(&store), &hash, &priced("30"), 3000.0)
+        .unwrap();
+    plans.edited();
+    plans.save(Some(&store), &priced("51"), 4000.0);
+    assert_eq!(plans.status, Status::LinkDraft { at: 4000.0 });
+    assert_eq!(plans.entries.len(), 1, "no saved plan made");
+    // The reload: the same link shows the edits, and says so.
+    let (mut again, shown) = SavedPlans::boot(Some(&store), &hash, 5000.0, "ta");
+    assert_eq!(shown.unwrap().products[0].price, "51");
+    assert!(again.notices.contains(&DRAFT_KEPT.to_string()));
+    // Another link's plan is its own: no draft there.
+    let other = format!("#{}", encode_link(&priced("60")).unwrap());
+    let (_, fresh) = SavedPlans::boot(Some(&store), &other, 5000.0, "ta");
+    assert_eq!(fresh.unwrap().products[0].price, "60");
+    again.save_as(Some(&store), "From a friend", &priced("51"), 6000.0);
+    assert!(matches!(again.status, Status::Saved { .. }));
+    assert!(
+        store.keys("honest-income.v1.draft.").is_empty(),
+        "the draft goes once saved"
+    );
+}

@@ -61,6 +61,10 @@ pub enum Status {
     Saved {
         at: f64,
     },
+    /// A link's plan, edited: the edits are kept as a draft of that link in this browser.
+    LinkDraft {
+        at: f64,
+    },
     /// The last save failed; the sentence says why.
     Failed(String),
 }
@@ -86,6 +90,8 @@ pub struct SavedPlans {
     counter: u32,
     /// The plan shown has an edit not yet written (waiting for the autosave, or refused).
     dirty: bool,
+    /// The link whose plan is shown, while it is not saved under a name.
+    link: Option<String>,
 }
 
 /// Why nothing can be saved from the start, and what to do about it.
@@ -93,6 +99,36 @@ pub const FULL_AT_START: &str = "This browser's storage is full, so changes cann
 
 /// Why another plan or a link was not opened over an edit that could not be saved.
 pub const KEEPS_UNSAVED_EDIT: &str = "Your latest changes to this plan could not be saved, so they were kept here instead of opening something else: export them, or make room in storage, then try again.";
+
+/// Said when a link opens with the edits kept from before.
+pub const DRAFT_KEPT: &str = "Your changes to this link's plan are kept here from before. Save it under a name (Manage plans) to keep it as a plan of your own.";
+
+/// The edits to a link's plan, kept under that link.
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+struct LinkDraft {
+    link: String,
+    updated: f64,
+    scenario: Scenario,
+}
+
+/// The link's plan token (`s=2.…`), however the address around it is written.
+fn link_token(hash: &str) -> String {
+    hash.trim_start_matches('#')
+        .split('&')
+        .find(|p| p.starts_with("s="))
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Where a link's draft is kept: a short digest of the link (FNV-1a), one draft per link.
+fn draft_key(link: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in link.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{PREFIX}draft.{h:016x}")
+}
 
 /// The status while another tab's newer version of the open plan waits for a choice.
 pub const CHANGED_ELSEWHERE: &str = "Not saved: this plan was changed in another tab since. Your changes are still here; choose above which version to keep.";
@@ -133,6 +169,7 @@ impl SavedPlans {
             writes: 0,
             counter: 0,
             dirty: false,
+            link: None,
         };
         let records = plans.scan(store, now);
         let full = store.is_some_and(|s| s.is_full());
@@ -201,6 +238,7 @@ impl SavedPlans {
 
     fn open_record<S: PlanStore>(&mut self, store: Option<&S>, record: StoredRecord) -> Scenario {
         self.dirty = false;
+        self.link = None;
         self.seen = Seen {
             updated: record.updated,
             stamp: record.stamp.clone(),
@@ -238,8 +276,20 @@ impl SavedPlans {
                 self.current = None;
                 self.conflict = None;
                 self.dirty = false;
-                self.status = Status::Unsaved { from_link: true };
-                Some(shared)
+                let link = link_token(hash);
+                let draft = store.and_then(|s| s.get::<LinkDraft>(&draft_key(&link)));
+                self.link = Some(link.clone());
+                match draft.filter(|d| d.link == link) {
+                    Some(draft) => {
+                        self.status = Status::LinkDraft { at: draft.updated };
+                        self.notice(DRAFT_KEPT.into());
+                        Some(draft.scenario)
+                    }
+                    None => {
+                        self.status = Status::Unsaved { from_link: true };
+                        Some(shared)
+                    }
+                }
             }
             Err(e) => {
                 self.notice(e.to_string());
@@ -256,12 +306,18 @@ impl SavedPlans {
         shown: &Scenario,
         now: f64,
     ) -> bool {
-        let saved_plan = matches!(self.status, Status::Saved { .. } | Status::Failed(_));
-        if !(self.dirty && saved_plan) {
+        let kept_somewhere = matches!(
+            self.status,
+            Status::Saved { .. }
+                | Status::Failed(_)
+                | Status::LinkDraft { .. }
+                | Status::Unsaved { from_link: true }
+        );
+        if !(self.dirty && kept_somewhere) {
             return true;
         }
         self.save(store, shown, now);
-        if self.dirty && self.current.is_some() {
+        if self.dirty && (self.current.is_some() || self.link.is_some()) {
             self.notice(KEEPS_UNSAVED_EDIT.into());
             return false;
         }
@@ -284,7 +340,10 @@ impl SavedPlans {
     /// saved a newer version of it (that is never silently overwritten).
     pub fn save<S: PlanStore>(&mut self, store: Option<&S>, shown: &Scenario, now: f64) {
         match self.status {
-            Status::Unavailable | Status::Unsaved { from_link: true } => return,
+            Status::Unavailable => return,
+            Status::Unsaved { from_link: true } | Status::LinkDraft { .. } => {
+                return self.save_link_draft(store, shown, now);
+            }
             _ => {}
         }
         if self.conflict.is_some() {
@@ -366,6 +425,29 @@ impl SavedPlans {
         }
     }
 
+    /// Keeps the edits to a link's plan as a draft of that link: the link opened again (a
+    /// reload) shows them, and only Save as makes it a saved plan.
+    fn save_link_draft<S: PlanStore>(&mut self, store: Option<&S>, shown: &Scenario, now: f64) {
+        let (Some(store), Some(link)) = (store, self.link.clone()) else {
+            return;
+        };
+        if !self.dirty {
+            return;
+        }
+        let draft = LinkDraft {
+            link: link.clone(),
+            updated: now,
+            scenario: shown.clone(),
+        };
+        match store.set(&draft_key(&link), &draft) {
+            Ok(()) => {
+                self.dirty = false;
+                self.status = Status::LinkDraft { at: now };
+            }
+            Err(e) => self.status = Status::Failed(e.to_string()),
+        }
+    }
+
     /// Saves the plan shown as a new named plan (also how a plan from a link gets saved).
     pub fn save_as<S: PlanStore>(
         &mut self,
@@ -387,7 +469,12 @@ impl SavedPlans {
         };
         self.conflict = None;
         self.status = Status::Unsaved { from_link: false };
+        self.dirty = true;
         self.save(store, shown, now);
+        if let (Some(link), Status::Saved { .. }, Some(store)) = (&self.link, &self.status, store) {
+            store.remove(&draft_key(link));
+            self.link = None;
+        }
     }
 
     /// Keeps `plan` as a new saved plan named after `name`, leaving the open plan as it is

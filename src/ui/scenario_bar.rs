@@ -9,14 +9,20 @@ use leptos::prelude::*;
 pub fn ScenarioBar() -> impl IntoView {
     let library = expect_context::<Library>();
     let name = Memo::new(move |_| library.current.get().map(|c| c.1));
-    let status_text = move || match library.status.get() {
+    let status_text = move || {
+        match library.status.get() {
         Status::Unavailable => crate::platform::storage::StorageError::Unavailable.to_string(),
         Status::Unsaved { from_link: true } => {
             "Opened from a link: not saved yet. Save it under a name to keep it here.".into()
         }
         Status::Unsaved { from_link: false } => "Not saved yet: changes save automatically.".into(),
         Status::Saved { at } => format!("Saved in this browser at {}.", time_label(at)),
+        Status::LinkDraft { at } => format!(
+            "Opened from a link: your changes are kept as a draft in this browser ({}). Save it under a name to keep it as a plan.",
+            time_label(at)
+        ),
         Status::Failed(sentence) => sentence,
+    }
     };
     let failed = move || {
         matches!(

@@ -65,3 +65,27 @@ test('loading a preset over streams of your own keeps them as a saved plan first
   assert.deepEqual(d.errors, []);
   await d.close();
 });
+
+test('edits to a plan opened from a link survive a reload as a draft', async () => {
+  const { PricingPage } = await import('./pricing-page.mjs');
+  const pricing = await PricingPage.open(app.browser, app.url);
+  await pricing.type('Price', '41');
+  await pricing.page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await pricing.page.getByLabel(/Link to this plan/).inputValue();
+  await pricing.close();
+
+  const other = await PricingPage.open(app.browser, app.url);
+  const { page } = other;
+  await page.goto(link);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+  assert.equal(await other.field('Price').inputValue(), '41');
+  await other.type('Price', '42');
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').textContent.includes('kept as a draft'));
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+  assert.equal(await other.field('Price').inputValue(), '42', 'the edit is still there');
+  assert.match(await page.locator('.plan-notices').innerText(), /Your changes to this link's plan are kept here from before/);
+  assert.deepEqual(other.errors, []);
+  await other.close();
+});

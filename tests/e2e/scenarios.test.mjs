@@ -21,7 +21,7 @@ async function waitStored(page, price) {
 }
 async function manage(page) {
   const details = page.locator('details', { has: page.locator('summary', { hasText: 'Manage plans' }) });
-  if (!(await details.evaluate((d) => d.open))) await page.getByText('Manage plans').click();
+  if (!(await details.evaluate((d) => d.open))) await page.locator('summary', { hasText: 'Manage plans' }).click();
 }
 
 test('the plan autosaves and survives a reload', async () => {
