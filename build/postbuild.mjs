@@ -59,12 +59,16 @@ const files = fs.readdirSync(staging)
 const version = sha('');
 for (const f of files) version.update(f).update(fs.readFileSync(path.join(staging, f)));
 const swTemplate = fs.readFileSync(new URL('./sw.js', import.meta.url), 'utf8');
-if (!swTemplate.includes('__CACHE__') || !swTemplate.includes('__FILES__')) {
-  fail('build/sw.js has lost its __CACHE__ or __FILES__ placeholder: the service worker would cache nothing');
+if (!['__CACHE__', '__FILES__', '__INDEX_NAMES__'].every((p) => swTemplate.includes(p))) {
+  fail('build/sw.js has lost a __CACHE__, __FILES__ or __INDEX_NAMES__ placeholder: the service worker would cache nothing, or any index');
 }
+// The files index.html names, which the worker checks the index it fetches against.
+const indexNames = files.filter((f) => f !== 'index.html' && html.includes(f));
+if (indexNames.length === 0) fail('index.html names none of the built files: the service worker could not tell builds apart');
 const sw = swTemplate
   .replace('__CACHE__', `honest-income-${version.digest('hex').slice(0, 16)}`)
-  .replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)]));
+  .replace('__FILES__', JSON.stringify(['./', ...files.map((f) => `./${f}`)]))
+  .replace('__INDEX_NAMES__', JSON.stringify(indexNames));
 fs.writeFileSync(path.join(staging, 'sw.js'), sw);
 
 function sha(bytes, algorithm = 'sha256') {

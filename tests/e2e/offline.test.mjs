@@ -23,3 +23,42 @@ test('a second visit without a network still calculates', async () => {
   await pricing.context.setOffline(false);
   await pricing.close();
 });
+
+test('a half-finished upload (new sw.js, old index) never replaces the working offline build', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { serveStatic } = await import('./server.mjs');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'half-upload-'));
+  fs.cpSync('dist', root, { recursive: true });
+  const server = await serveStatic({ root });
+  try {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}?page=pricing`);
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const before = await page.evaluate(() => caches.keys());
+    // The next build's worker arrives first: it names files the index on the server does not.
+    const sw = fs.readFileSync(path.join(root, 'sw.js'), 'utf8')
+      .replace(/honest-income-[0-9a-f]{16}/, 'honest-income-ffffffffffffffff')
+      .replace(/const INDEX_NAMES = \[/, 'const INDEX_NAMES = ["honest-income-next-build.js",');
+    fs.writeFileSync(path.join(root, 'sw.js'), sw);
+    const installed = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration.update().catch(() => {});
+      await new Promise((r) => setTimeout(r, 1500));
+      return { waiting: !!registration.waiting, installing: !!registration.installing };
+    });
+    assert.deepEqual(installed, { waiting: false, installing: false }, 'the new worker did not install');
+    assert.deepEqual(await page.evaluate(() => caches.keys()), before, 'the working cache is kept, nothing half-made');
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    assert.equal(await new PricingPage(page).stat('Net per sale'), '$23.80', 'offline still works');
+    await context.close();
+  } finally {
+    await server.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
