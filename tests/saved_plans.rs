@@ -577,3 +577,24 @@ fn edits_to_a_links_plan_are_kept_as_a_draft_across_a_reload_until_saved_as() {
         "the draft goes once saved"
     );
 }
+
+#[test]
+fn undo_of_a_delete_survives_a_reload() {
+    let (store, mut plans, _) = one_saved();
+    plans.save_as(Some(&store), "Second", &priced("30"), 3000.0);
+    plans.save(Some(&store), &priced("45"), 3500.0);
+    plans.delete(Some(&store), &priced("45"), 4000.0);
+    let (mut again, _) = SavedPlans::boot(Some(&store), "", 5000.0, "ta");
+    assert_eq!(
+        again.deleted.as_ref().unwrap().name,
+        "Second",
+        "Undo is offered again"
+    );
+    assert_eq!(again.entries.len(), 1);
+    let back = again.undo_delete(Some(&store)).unwrap();
+    assert_eq!(back.products[0].price, "45");
+    assert!(store.keys("honest-income.v1.deleted.").is_empty());
+    let (after, _) = SavedPlans::boot(Some(&store), "", 6000.0, "ta");
+    assert_eq!(after.deleted, None);
+    assert_eq!(after.entries.len(), 2);
+}

@@ -100,6 +100,9 @@ pub const FULL_AT_START: &str = "This browser's storage is full, so changes cann
 /// Why another plan or a link was not opened over an edit that could not be saved.
 pub const KEEPS_UNSAVED_EDIT: &str = "Your latest changes to this plan could not be saved, so they were kept here instead of opening something else: export them, or make room in storage, then try again.";
 
+/// Where the last deleted plan waits for Undo.
+const TRASH: &str = "honest-income.v1.deleted.";
+
 /// Said when a link opens with the edits kept from before.
 pub const DRAFT_KEPT: &str = "Your changes to this link's plan are kept here from before. Save it under a name (Manage plans) to keep it as a plan of your own.";
 
@@ -221,6 +224,13 @@ impl SavedPlans {
                 }
             }
         }
+        // The last deleted plan, still in the trash: Undo is offered again after a reload.
+        self.deleted = store
+            .keys(TRASH)
+            .iter()
+            .filter_map(|k| store.read(k))
+            .find_map(|raw| decode_record(&raw).ok())
+            .filter(|r| !records.iter().any(|x| x.id == r.id));
         let mut entries: Vec<IndexEntry> = records.iter().map(IndexEntry::from).collect();
         sort_entries(&mut entries);
         if store.get::<Vec<IndexEntry>>(INDEX_KEY).as_ref() != Some(&entries) {
@@ -557,6 +567,13 @@ impl SavedPlans {
                 "This plan's stored copy could not be read here, so it is kept aside under \"{aside}\" rather than deleted."
             ));
         }
+        // The deleted plan waits in the trash (the last one only), so Undo survives a reload.
+        for old in store.keys(TRASH) {
+            store.remove(&old);
+        }
+        if let Some(record) = &record {
+            let _ = store.set(&format!("{TRASH}{id}"), record);
+        }
         store.remove(&key);
         self.entries.retain(|x| x.id != id);
         self.write_index(Some(store));
@@ -577,6 +594,7 @@ impl SavedPlans {
             return None;
         }
         self.deleted = None;
+        store.remove(&format!("{TRASH}{}", record.id));
         self.entries.push(IndexEntry::from(&record));
         sort_entries(&mut self.entries);
         self.write_index(Some(store));
