@@ -203,6 +203,16 @@ pub struct Seen {
     pub stamp: String,
 }
 
+impl Seen {
+    /// The version a record is.
+    pub fn of(record: &StoredRecord) -> Seen {
+        Seen {
+            updated: record.updated,
+            stamp: record.stamp.clone(),
+        }
+    }
+}
+
 /// The one conflict rule, for saving and for another tab's storage event alike: a record
 /// stamped by a write this tab has not seen is theirs. Records from before stamps fall back
 /// to their time of change.

@@ -249,16 +249,26 @@ impl SavedPlans {
     fn open_record<S: PlanStore>(&mut self, store: Option<&S>, record: StoredRecord) -> Scenario {
         self.dirty = false;
         self.link = None;
-        self.seen = Seen {
-            updated: record.updated,
-            stamp: record.stamp.clone(),
-        };
+        self.seen = Seen::of(&record);
         self.current = Some((record.id.clone(), record.name.clone()));
         self.status = Status::Saved { at: record.updated };
         if let Some(store) = store {
             let _ = store.write(CURRENT_KEY, &record.id);
         }
         record.scenario
+    }
+
+    /// A record of `plan` as this tab writes it now, with the stamp of a new write.
+    fn stamped(&mut self, id: String, name: String, plan: &Scenario, now: f64) -> StoredRecord {
+        self.writes += 1;
+        StoredRecord {
+            schema: SCHEMA_VERSION,
+            id,
+            name,
+            updated: now,
+            scenario: plan.clone(),
+            stamp: format!("{}.{}", self.tab, self.writes),
+        }
     }
 
     fn fresh_id(&mut self, now: f64) -> String {
@@ -402,26 +412,14 @@ impl SavedPlans {
                 ));
             }
         }
-        self.writes += 1;
-        let record = StoredRecord {
-            schema: SCHEMA_VERSION,
-            id: id.clone(),
-            name: name.clone(),
-            updated: now,
-            scenario: shown.clone(),
-            stamp: format!("{}.{}", self.tab, self.writes),
-        };
-        // What would not read back is never written: it would be set aside as damaged.
-        if decode_record(&encode_record(&record)).as_ref() != Ok(&record) {
+        let record = self.stamped(id.clone(), name.clone(), shown, now);
+        if !reads_back(&record) {
             self.status = Status::Failed(OVER_LIMITS.into());
             return;
         }
         match store.set(&key, &record) {
             Ok(()) => {
-                self.seen = Seen {
-                    updated: record.updated,
-                    stamp: record.stamp.clone(),
-                };
+                self.seen = Seen::of(&record);
                 self.current = Some((id.clone(), name));
                 self.entries.retain(|x| x.id != id);
                 self.entries.push(IndexEntry::from(&record));
@@ -499,16 +497,9 @@ impl SavedPlans {
     ) -> Result<String, StorageError> {
         let store = store.ok_or(StorageError::Unavailable)?;
         let name = unique_name(name, &self.entries);
-        self.writes += 1;
-        let record = StoredRecord {
-            schema: SCHEMA_VERSION,
-            id: self.fresh_id(now),
-            name: name.clone(),
-            updated: now,
-            scenario: plan.clone(),
-            stamp: format!("{}.{}", self.tab, self.writes),
-        };
-        if decode_record(&encode_record(&record)).as_ref() != Ok(&record) {
+        let id = self.fresh_id(now);
+        let record = self.stamped(id, name.clone(), plan, now);
+        if !reads_back(&record) {
             return Err(StorageError::NotKept);
         }
         store.set(&record_key(&record.id), &record)?;
@@ -791,6 +782,12 @@ impl SavedPlans {
         }
         said
     }
+}
+
+/// True when `record` reads back equal: what would not is never written, since the next read
+/// would set it aside as damaged.
+fn reads_back(record: &StoredRecord) -> bool {
+    decode_record(&encode_record(record)).as_ref() == Ok(record)
 }
 
 /// Copies the raw text stored at `key` aside, never deleted; the key it went to, if it did.

@@ -83,7 +83,7 @@ pub fn ProductBar() -> impl IntoView {
                     maxlength=MAX_PRODUCT_NAME.to_string()
                     prop:value=move || name.get()
                     on:input=move |ev| {
-                        let text: String = event_target_value(&ev).chars().take(MAX_PRODUCT_NAME).collect();
+                        let text = crate::ui::fields::capped(event_target_value(&ev), MAX_PRODUCT_NAME);
                         state.update(|d| d.name = text);
                     } />
                 <p class="hint" id="product-name-hint">{move || {
