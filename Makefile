@@ -85,6 +85,7 @@ bench: tools-test build $(LIGHTHOUSE_STAMP)
 	cargo bench --bench delayed
 	node tests/bench/startup.mjs
 	node tests/bench/latency.mjs
+	node tests/bench/storage.mjs
 	CHROMIUM=$(CHROMIUM) node $(LIGHTHOUSE_DIR)/run.mjs
 	node tests/size-report.mjs dist
 

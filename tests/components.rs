@@ -216,11 +216,14 @@ fn a_full_quota_is_told_apart_from_other_write_failures() {
         let text = with_failing_writes(thrown, || store.write("test.text", "x"));
         assert_eq!(text, Err(expected), "text write, {thrown}");
     }
-    // Whatever was thrown, even a bare string, is a sentence, never a panic.
-    let text = with_failing_writes("'full'", || store.write("test.text", "x"));
-    assert_eq!(text, Err(StorageError::Unavailable));
-    let typed = with_failing_writes("'full'", || store.set("test.typed", &1u32));
-    assert_eq!(typed, Err(StorageError::Unavailable));
+    // Whatever else was thrown, even a bare string, is a sentence, never a panic, and the
+    // next change tries again.
+    for thrown in ["'full'", "new TypeError('shim')"] {
+        let text = with_failing_writes(thrown, || store.write("test.text", "x"));
+        assert_eq!(text, Err(StorageError::Refused), "{thrown}");
+        let typed = with_failing_writes(thrown, || store.set("test.typed", &1u32));
+        assert_eq!(typed, Err(StorageError::Refused), "{thrown}");
+    }
     assert_eq!(store.read("test.typed"), None, "nothing was written");
 }
 

@@ -136,13 +136,42 @@ fn showing_their_version_opens_it() {
     theirs.stamp = "tb.1".into();
     let raw = to_json_text(&theirs);
     store.write(&record_key(&id), &raw).unwrap();
-    plans.storage_event(Some(&store), Some(&record_key(&id)), Some(&raw), 5500.0);
+    plans.edited();
+    let shown = plans.storage_event(Some(&store), Some(&record_key(&id)), Some(&raw), 5500.0);
+    assert_eq!(
+        shown, None,
+        "an unsaved edit is not replaced without asking"
+    );
     assert!(matches!(&plans.status, Status::Failed(s) if s.contains("changed in another tab")));
     let shown = plans.load_theirs(Some(&store)).unwrap();
     assert_eq!(shown.products[0].price, "40");
     assert_eq!(plans.conflict, None);
     plans.save(Some(&store), &shown, 6000.0);
     assert_eq!(plans.status, Status::Saved { at: 6000.0 });
+}
+
+#[test]
+fn a_tab_without_unsaved_edits_follows_the_other_tabs_newer_version() {
+    let (store, mut plans, id) = one_saved();
+    let mut theirs = stored(&store, &id);
+    theirs.updated = 5000.0;
+    theirs.scenario = priced("40");
+    theirs.stamp = "tb.1".into();
+    let raw = to_json_text(&theirs);
+    store.write(&record_key(&id), &raw).unwrap();
+    let shown = plans.storage_event(Some(&store), Some(&record_key(&id)), Some(&raw), 5500.0);
+    assert_eq!(
+        shown.unwrap().products[0].price,
+        "40",
+        "nothing to lose: shown at once"
+    );
+    assert_eq!(plans.conflict, None);
+    assert_eq!(plans.status, Status::Saved { at: 5000.0 });
+    // Its next edit saves over that version, not over the one it had before.
+    plans.edited();
+    plans.save(Some(&store), &priced("41"), 6000.0);
+    assert_eq!(plans.status, Status::Saved { at: 6000.0 });
+    assert_eq!(stored(&store, &id).scenario.products[0].price, "41");
 }
 
 #[test]

@@ -100,3 +100,10 @@ pub fn details_open(ev: &Event) -> bool {
 pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }
+
+/// True when the page is out of sight (another tab, the phone's app switcher, closing).
+pub fn is_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}

@@ -24,7 +24,8 @@ fn storage_error(thrown: &wasm_bindgen::JsValue) -> StorageError {
         .and_then(|n| n.as_string());
     match name {
         Some(n) if QUOTA_NAMES.contains(&n.as_str()) => StorageError::Full,
-        _ => StorageError::Unavailable,
+        Some(n) if n == "SecurityError" => StorageError::Unavailable,
+        _ => StorageError::Refused,
     }
 }
 
@@ -53,6 +54,7 @@ impl Store {
                 let _ = storage.remove_item(probe);
             }
             Err(e) if storage_error(&e) == StorageError::Full => {}
+            // At the probe, any other refusal means this page cannot save at all.
             Err(_) => return Err(StorageError::Unavailable),
         }
         Ok(Store { _probed: () })

@@ -146,8 +146,17 @@ pub struct Imported {
     pub skipped: usize,
 }
 
-/// Reads an export file; None when it is not one.
-pub fn decode_export(text: &str) -> Option<Imported> {
+/// An export file opened but not yet read record by record: the records of this version or
+/// older (as trees, read one at a time so a large file can be read across several tasks), and
+/// the text of those a newer version wrote.
+#[derive(Debug)]
+pub struct ExportParts {
+    pub pending: std::vec::IntoIter<Value>,
+    pub newer: Vec<String>,
+}
+
+/// Opens an export file; None when it is not one.
+pub fn open_export(text: &str) -> Option<ExportParts> {
     // Through a tree, as records are read: a repeated member counts once (the last), and an
     // array is not a file. Each record is decoded from its part of the tree, so a large file
     // is parsed once, not once whole and again per record.
@@ -160,17 +169,25 @@ pub fn decode_export(text: &str) -> Option<Imported> {
     let Some(Value::Array(scenarios)) = file.remove("scenarios") else {
         return None;
     };
+    let (newer, pending): (Vec<Value>, Vec<Value>) = scenarios.into_iter().partition(|value| {
+        let schema = value.get("schema").and_then(Value::as_u64);
+        schema.is_some_and(|s| s > u64::from(SCHEMA_VERSION))
+    });
+    Some(ExportParts {
+        pending: pending.into_iter(),
+        newer: newer.iter().map(Value::to_string).collect(),
+    })
+}
+
+/// Reads an export file whole; None when it is not one.
+pub fn decode_export(text: &str) -> Option<Imported> {
+    let parts = open_export(text)?;
     let mut imported = Imported {
         records: Vec::new(),
-        newer: Vec::new(),
+        newer: parts.newer,
         skipped: 0,
     };
-    for value in scenarios {
-        let schema = value.get("schema").and_then(Value::as_u64);
-        if schema.is_some_and(|s| s > u64::from(SCHEMA_VERSION)) {
-            imported.newer.push(value.to_string());
-            continue;
-        }
+    for value in parts.pending {
         match decode_record_tree(value) {
             Ok(r) => imported.records.push(r),
             Err(_) => imported.skipped += 1,

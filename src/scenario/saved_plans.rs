@@ -3,11 +3,13 @@
 //! inputs, so every path (a full quota, a damaged record, a newer version, two tabs) is
 //! tested natively against an in-memory store; `ui/library.rs` only wires it to the page.
 
-use super::codec::{decode_link, decode_record, encode_record, RecordError, StoredRecord};
+use super::codec::{
+    decode_link, decode_record, decode_record_tree, encode_record, RecordError, StoredRecord,
+};
 use super::library::{
-    decode_export, decode_index, encode_export, new_id, quarantine_key, record_key, sort_entries,
-    stored_under, unique_name, IndexEntry, NameBook, Seen, StoredUnder, CURRENT_KEY, INDEX_KEY,
-    PREFIX,
+    decode_index, encode_export, new_id, open_export, quarantine_key, record_key, sort_entries,
+    stored_under, unique_name, ExportParts, IndexEntry, NameBook, Seen, StoredUnder, CURRENT_KEY,
+    INDEX_KEY, PREFIX,
 };
 use super::{Scenario, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
@@ -20,14 +22,18 @@ pub enum StorageError {
     Unavailable,
     Full,
     NotKept,
+    /// A write threw something other than a full quota (an extension, a page shim, a browser
+    /// bug): storage is still there, so the next change tries again.
+    Refused,
 }
 
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StorageError::Unavailable => write!(f, "Saving is unavailable here (this browser or page blocks storage). The calculators still work: use Copy link or Export to keep your plan."),
-            StorageError::Full => write!(f, "Could not save: this browser's storage is full. Your plan is still here: export it, or delete scenarios you no longer need. Nothing saved before was changed."),
+            StorageError::Full => write!(f, "Could not save: this browser's storage is full. Your plan is still here: export it, or delete plans you no longer need (under Manage plans). Nothing saved before was changed."),
             StorageError::NotKept => write!(f, "Could not save: the browser did not keep what was written. Your plan is still here: export it to be safe."),
+            StorageError::Refused => write!(f, "Could not save: the browser refused to store this change. Your plan is still here and your next change tries again; export it to be safe."),
         }
     }
 }
@@ -349,6 +355,12 @@ impl SavedPlans {
         self.dirty = true;
     }
 
+    /// True while the plan shown has an edit not yet written: waiting for the autosave, or
+    /// refused (then the status says why).
+    pub fn has_unsaved_edit(&self) -> bool {
+        self.dirty
+    }
+
     /// Saves now if the plan shown is a saved one whose edits wait for the autosave.
     pub fn save_pending<S: PlanStore>(&mut self, store: Option<&S>, shown: &Scenario, now: f64) {
         if matches!(self.status, Status::Saved { .. }) {
@@ -640,19 +652,22 @@ impl SavedPlans {
     }
 
     /// Another tab wrote `key` (None: it cleared storage): the plan shown here, or the index.
+    /// A newer version of the plan shown is shown at once when this tab has no unsaved edit
+    /// (nothing to lose); over an edit, the user chooses.
     pub fn storage_event<S: PlanStore>(
         &mut self,
         store: Option<&S>,
         key: Option<&str>,
         value: Option<&str>,
         now: f64,
-    ) {
+    ) -> Show {
         let Some(key) = key else {
             self.notice(CLEARED_ELSEWHERE.into());
             self.scan(store, now);
             self.forget_current_record();
-            return;
+            return None;
         };
+        let mut shown = None;
         if let Some((id, _)) = &self.current {
             if key == record_key(id) {
                 match value {
@@ -662,8 +677,12 @@ impl SavedPlans {
                     }
                     Some(_) => {
                         if let StoredUnder::Theirs(theirs) = stored_under(value, &self.seen) {
-                            self.conflict = Some(*theirs);
-                            self.status = Status::Failed(CHANGED_ELSEWHERE.into());
+                            if self.dirty || self.conflict.is_some() {
+                                self.conflict = Some(*theirs);
+                                self.status = Status::Failed(CHANGED_ELSEWHERE.into());
+                            } else {
+                                shown = Some(self.open_record(store, *theirs));
+                            }
                         }
                     }
                 }
@@ -674,6 +693,7 @@ impl SavedPlans {
                 self.entries = entries;
             }
         }
+        shown
     }
 
     /// The open plan's record is gone (cleared or deleted elsewhere): the plan shown stays,
@@ -728,31 +748,83 @@ impl SavedPlans {
     /// (a plan keeps its id and name unless this browser already uses them). Plans a newer
     /// version wrote are kept aside untouched. The sentence says what happened.
     pub fn import<S: PlanStore>(&mut self, store: Option<&S>, text: &str, now: f64) -> String {
-        let Some(imported) = decode_export(text) else {
-            return "That file is not an Honest Income export, so nothing was imported.".into();
+        let mut job = match self.import_begin(store, text) {
+            Ok(job) => job,
+            Err(said) => return said,
         };
-        let (Some(store), false) = (store, self.status == Status::Unavailable) else {
-            return StorageError::Unavailable.to_string();
+        loop {
+            if let Some(said) = self.import_step(store, &mut job, usize::MAX, now) {
+                return said;
+            }
+        }
+    }
+
+    /// Opens an export file for [`Self::import_step`]; the sentence says why not.
+    pub fn import_begin<S: PlanStore>(
+        &self,
+        store: Option<&S>,
+        text: &str,
+    ) -> Result<ImportJob, String> {
+        let Some(parts) = open_export(text) else {
+            return Err(
+                "That file is not an Honest Income export, so nothing was imported.".into(),
+            );
         };
-        let mut names = NameBook::new(&self.entries);
-        let mut added = 0;
-        let mut refused = None;
-        for mut record in imported.records {
+        if store.is_none() || self.status == Status::Unavailable {
+            return Err(StorageError::Unavailable.to_string());
+        }
+        Ok(ImportJob {
+            total: parts.pending.len(),
+            parts,
+            names: NameBook::new(&self.entries),
+            added: 0,
+            skipped: 0,
+            refused: None,
+        })
+    }
+
+    /// Imports up to `batch` more plans of `job`; once every plan is in (or storage refused
+    /// one), the sentence saying what happened. Between steps the list and its index show the
+    /// plans imported so far, so a page that goes away mid-import keeps them.
+    pub fn import_step<S: PlanStore>(
+        &mut self,
+        store: Option<&S>,
+        job: &mut ImportJob,
+        batch: usize,
+        now: f64,
+    ) -> Option<String> {
+        let Some(store) = store else {
+            return Some(StorageError::Unavailable.to_string());
+        };
+        for value in job.parts.pending.by_ref().take(batch) {
+            let Ok(mut record) = decode_record_tree(value) else {
+                job.skipped += 1;
+                continue;
+            };
             if store.read(&record_key(&record.id)).is_some() || record.id.is_empty() {
                 record.id = self.fresh_id(now);
             }
-            record.name = names.claim(&record.name);
+            record.name = job.names.claim(&record.name);
             if let Err(e) = store.set(&record_key(&record.id), &record) {
-                refused = Some(e);
+                job.refused = Some(e);
                 break;
             }
-            added += 1;
+            job.added += 1;
             self.entries.push(IndexEntry::from(&record));
         }
-        sort_entries(&mut self.entries);
+        let finished = job.refused.is_some() || job.parts.pending.len() == 0;
+        if finished {
+            // Sorted once at the end: the insertion sort is linear for a file in its export
+            // order, and would be quadratic if run after every step.
+            sort_entries(&mut self.entries);
+        }
         self.write_index(Some(store));
+        finished.then(|| self.import_said(store, job, now))
+    }
+
+    fn import_said<S: PlanStore>(&self, store: &S, job: &ImportJob, now: f64) -> String {
         let mut kept = 0;
-        for (i, raw) in imported.newer.iter().enumerate() {
+        for (i, raw) in job.parts.newer.iter().enumerate() {
             let aside = quarantine_key(&format!("{PREFIX}import.{i}"), now);
             kept += usize::from(store.write(&aside, raw).is_ok());
         }
@@ -763,24 +835,41 @@ impl SavedPlans {
                 format!("{n} plans")
             }
         };
-        let mut said = match refused {
-            Some(e) => format!("Imported {} before storage refused: {e}", plans(added)),
-            None => format!("Imported {}.", plans(added)),
+        let mut said = match &job.refused {
+            Some(e) => format!("Imported {} before storage refused: {e}", plans(job.added)),
+            None => format!("Imported {}.", plans(job.added)),
         };
-        if imported.skipped > 0 {
+        if job.skipped > 0 {
             said.push_str(&format!(
                 " {} could not be read and {} skipped.",
-                plans(imported.skipped),
-                if imported.skipped == 1 { "was" } else { "were" }
+                plans(job.skipped),
+                if job.skipped == 1 { "was" } else { "were" }
             ));
         }
-        if !imported.newer.is_empty() {
+        if !job.parts.newer.is_empty() {
             said.push_str(&format!(
                 " {} came from a newer version of Honest Income: kept aside untouched ({kept} stored), to open with that version.",
-                plans(imported.newer.len())
+                plans(job.parts.newer.len())
             ));
         }
         said
+    }
+}
+
+/// An import under way (see [`SavedPlans::import_step`]).
+pub struct ImportJob {
+    parts: ExportParts,
+    names: NameBook,
+    total: usize,
+    added: usize,
+    skipped: usize,
+    refused: Option<StorageError>,
+}
+
+impl ImportJob {
+    /// How many of the file's plans are read so far, and how many it holds (newer ones aside).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.added + self.skipped, self.total)
     }
 }
 

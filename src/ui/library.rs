@@ -6,7 +6,7 @@ use crate::platform::storage::{now_ms, Store};
 use crate::scenario::codec::{encode_link, StoredRecord};
 use crate::scenario::library::IndexEntry;
 pub use crate::scenario::saved_plans::Status;
-use crate::scenario::saved_plans::{SavedPlans, Show};
+use crate::scenario::saved_plans::{ImportJob, SavedPlans, Show};
 use crate::scenario::Scenario;
 use leptos::prelude::*;
 
@@ -20,6 +20,8 @@ pub struct Library {
     /// The saved plan being edited: its id and name.
     pub current: RwSignal<Option<(String, String)>>,
     pub status: RwSignal<Status>,
+    /// An edit not yet written (the autosave is waiting, or the status says why it failed).
+    pub unsaved_edit: RwSignal<bool>,
     /// Sentences about what was found (damaged entries, links, newer records).
     pub notices: RwSignal<Vec<String>>,
     /// A newer version of the current plan saved by another tab.
@@ -29,9 +31,12 @@ pub struct Library {
     /// Set while the plan is replaced by loading, so that change is not saved back at once.
     loading: StoredValue<bool>,
     pending: StoredValue<u32>,
+    importing: StoredValue<bool>,
 }
 
 const AUTOSAVE_DELAY_MS: i32 = 500;
+/// Plans imported per task: about 20 ms of work each in Chromium here.
+const IMPORT_BATCH: usize = 200;
 
 /// Sets a signal only when the value changed, so the page redraws only what did.
 fn set_if_changed<T: Clone + PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: &T) {
@@ -57,12 +62,14 @@ impl Library {
             entries: RwSignal::new(plans.entries.clone()),
             current: RwSignal::new(plans.current.clone()),
             status: RwSignal::new(plans.status.clone()),
+            unsaved_edit: RwSignal::new(false),
             notices: RwSignal::new(plans.notices.clone()),
             conflict: RwSignal::new(plans.conflict.clone()),
             deleted: RwSignal::new(plans.deleted.clone()),
             plans: StoredValue::new(plans),
             loading: StoredValue::new(false),
             pending: StoredValue::new(0),
+            importing: StoredValue::new(false),
         };
         // At boot the autosave effect does not exist yet: nothing to skip.
         if let Some(shown) = shown {
@@ -84,6 +91,7 @@ impl Library {
             set_if_changed(self.entries, &p.entries);
             set_if_changed(self.current, &p.current);
             set_if_changed(self.status, &p.status);
+            set_if_changed(self.unsaved_edit, &p.has_unsaved_edit());
             set_if_changed(self.notices, &p.notices);
             set_if_changed(self.conflict, &p.conflict);
             set_if_changed(self.deleted, &p.deleted);
@@ -108,6 +116,7 @@ impl Library {
             return;
         }
         self.plans.update_value(SavedPlans::edited);
+        set_if_changed(self.unsaved_edit, &true);
         let generation = self.pending.get_value().wrapping_add(1);
         self.pending.set_value(generation);
         let library = *self;
@@ -116,6 +125,15 @@ impl Library {
                 library.save_now();
             }
         });
+    }
+
+    /// Saves at once an edit still waiting for the autosave: the page is going away or out of
+    /// sight, and a closed tab runs no timers.
+    pub fn flush(&self) {
+        if self.plans.with_value(SavedPlans::has_unsaved_edit) {
+            self.pending.update_value(|g| *g = g.wrapping_add(1));
+            self.save_now();
+        }
     }
 
     pub fn save_now(&self) {
@@ -194,8 +212,7 @@ impl Library {
     /// Reacts to another tab writing storage.
     pub fn storage_event(&self, key: Option<String>, value: Option<String>) {
         self.run(move |p, store, _, now| {
-            p.storage_event(store, key.as_deref(), value.as_deref(), now);
-            None
+            p.storage_event(store, key.as_deref(), value.as_deref(), now)
         });
     }
 
@@ -216,14 +233,46 @@ impl Library {
         crate::platform::download("honest-income-scenarios.json", &text, "application/json")
     }
 
-    /// Adds every plan of an export file as new saved plans; the sentence says what happened.
-    pub fn import(&self, text: &str) -> String {
-        let mut said = String::new();
-        self.run(|p, store, _, now| {
-            said = p.import(store, text, now);
-            None
+    /// Adds every plan of an export file as new saved plans, a batch per task so a large file
+    /// never freezes the page; `said` gets the progress, then the sentence of what happened.
+    pub fn import(&self, text: &str, said: RwSignal<String>) {
+        if self.importing.get_value() {
+            return said.set("An import is already under way: wait for it to finish.".into());
+        }
+        let begun = self.store.with_value(|store| {
+            self.plans
+                .with_value(|p| p.import_begin(store.as_ref(), text))
         });
-        said
+        match begun {
+            Ok(job) => {
+                self.importing.set_value(true);
+                self.import_steps(job, said);
+            }
+            Err(sentence) => said.set(sentence),
+        }
+    }
+
+    fn import_steps(self, mut job: ImportJob, said: RwSignal<String>) {
+        let mut finished = None;
+        // The list is mirrored only at the end: redrawing it after every batch would cost more
+        // than the batch.
+        self.store.with_value(|store| {
+            self.plans.update_value(|p| {
+                finished = p.import_step(store.as_ref(), &mut job, IMPORT_BATCH, now_ms());
+            })
+        });
+        match finished {
+            Some(sentence) => {
+                self.importing.set_value(false);
+                self.run(|_, _, _, _| None);
+                said.set(sentence);
+            }
+            None => {
+                let (done, total) = job.progress();
+                said.set(format!("Importing: {done} of {total} plans so far…"));
+                page::after(0, move || self.import_steps(job, said));
+            }
+        }
     }
 
     /// Every saved plan, for the compare view (read again when the list changes).

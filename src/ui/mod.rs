@@ -55,9 +55,17 @@ fn FullApp() -> impl IntoView {
     let hash = window_event_listener(leptos::ev::hashchange, move |_| {
         library.open_link(&crate::platform::page::location_hash());
     });
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| library.flush());
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if crate::platform::page::is_hidden() {
+            library.flush();
+        }
+    });
     on_cleanup(move || {
         storage.remove();
         hash.remove();
+        leaving.remove();
+        hidden.remove();
     });
     let page = RwSignal::new(current_page());
     provide_context(CurrentPage(page));

@@ -16,6 +16,9 @@ pub fn ScenarioBar() -> impl IntoView {
             "Opened from a link: not saved yet. Save it under a name to keep it here.".into()
         }
         Status::Unsaved { from_link: false } => "Not saved yet: changes save automatically.".into(),
+        Status::Saved { .. } | Status::LinkDraft { .. } if library.unsaved_edit.get() => {
+            "Saving your changes…".into()
+        }
         Status::Saved { at } => format!("Saved in this browser at {}.", time_label(at)),
         Status::LinkDraft { at } => format!(
             "Opened from a link: your changes are kept as a draft in this browser ({}). Save it under a name to keep it as a plan.",
@@ -45,12 +48,10 @@ pub fn ScenarioBar() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let text = text.await;
-            let result = match text {
-                Some(t) => library.import(&t),
-                None => "That file could not be read.".into(),
-            };
-            message.set(result);
+            match text.await {
+                Some(t) => library.import(&t, message),
+                None => message.set("That file could not be read.".into()),
+            }
         });
     };
 

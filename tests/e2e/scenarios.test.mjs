@@ -37,6 +37,47 @@ test('the plan autosaves and survives a reload', async () => {
   await pricing.close();
 });
 
+test('an edit typed just before the tab closes is saved, and the status never says Saved before it is', async () => {
+  const pricing = await PricingPage.open(app.browser, app.url);
+  await pricing.type('Price', '30');
+  await waitSaved(pricing.page);
+  await pricing.type('Price', '44');
+  assert.equal(await status(pricing.page), 'Saving your changes…', 'not "Saved" while the autosave waits');
+  // Closed at once, well inside the autosave's half second: leaving the page saves it.
+  await pricing.page.close({ runBeforeUnload: true });
+  const again = await pricing.context.newPage();
+  await again.goto(`${app.url}?page=pricing`);
+  await again.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+  assert.equal(await new PricingPage(again).field('Price').inputValue(), '44');
+  await pricing.context.close();
+});
+
+test('importing a large file reports its progress and leaves the page responsive', async () => {
+  const { page, context } = await openPage(app.browser, `${app.url}?page=pricing`);
+  const p = new PricingPage(page);
+  await p.type('Price', '31');
+  await waitStored(page, '31');
+  const record = await page.evaluate(() => localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('honest-income.v1.scenario.'))));
+  const one = JSON.parse(record);
+  const scenarios = Array.from({ length: 1200 }, (_, i) => ({ ...one, id: `big-${i}`, name: 'Big import', updated: one.updated - i }));
+  const file = `${process.env.TMPDIR ?? '/tmp'}/honest-income-big-${process.pid}.json`;
+  (await import('node:fs')).writeFileSync(file, JSON.stringify({ app: 'honest-income', schema: one.schema, exported: 1, scenarios }));
+  await manage(page);
+  const said = page.locator('details.manage', { hasText: 'Manage plans' }).locator('.hint[role=status]');
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.waitForFunction(() => [...document.querySelectorAll('.manage .hint[role=status]')].some((el) => /^Importing: \d+ of 1200 plans so far/.test(el.textContent)));
+  // The page answers between batches: a calculation still updates during the import.
+  await p.type('Price', '32');
+  await said.filter({ hasText: 'Imported 1200 plans.' }).waitFor({ timeout: 60_000 });
+  assert.equal(await p.stat('Net per sale'), '$28.30');
+  assert.equal(await page.locator('.plan-list li').count(), 1201);
+  await page.reload();
+  await manage(page);
+  assert.equal(await page.locator('.plan-list li').count(), 1201, 'the imported plans read back');
+  assert.equal(await new PricingPage(page).field('Price').inputValue(), '32');
+  await context.close();
+});
+
 test('named plans: save as, switch, rename, duplicate, delete and undo', async () => {
   const pricing = await PricingPage.open(app.browser, app.url);
   const page = pricing.page;

@@ -36,6 +36,14 @@ async function openPricing(page, suffix = '') {
   return new PricingPage(page);
 }
 
+/** Waits until a field shows `value` (another tab's write arrives by an event). */
+async function expectValue(calculator, label, value) {
+  for (let i = 0; i < 50 && (await calculator.field(label).inputValue()) !== value; i++) {
+    await calculator.page.waitForTimeout(100);
+  }
+  assert.equal(await calculator.field(label).inputValue(), value);
+}
+
 const status = (page) => page.getByTestId('save-status').innerText();
 const notices = (page) => page.locator('.plan-notices').innerText();
 const stored = (page, key) => page.evaluate((k) => { try { return localStorage.getItem(k); } catch { return 'unreadable'; } }, key);
@@ -124,7 +132,7 @@ test('an edit that could not be saved is kept when another plan would replace it
   const pricing = await openPricing(page);
   await pricing.type('Price', '31');
   await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').textContent.startsWith('Could not save'));
-  await page.getByText('Manage plans').click();
+  await page.locator('summary', { hasText: 'Manage plans' }).click();
   await page.getByRole('button', { name: 'Open Second plan' }).click();
   assert.match(await notices(page), /Your latest changes to this plan could not be saved, so they were kept here/);
   assert.equal(await pricing.field('Price').inputValue(), '31', 'the unsaved edit is still shown');
@@ -142,7 +150,7 @@ test('one corrupt entry among several: the others load, the raw value is kept as
   });
   await openPricing(page);
   assert.match(await notices(page), /One saved scenario was damaged and could not be opened; its raw data is kept aside/);
-  await page.getByText('Manage plans').click();
+  await page.locator('summary', { hasText: 'Manage plans' }).click();
   const names = await page.locator('.plan-list li span:first-child').allInnerTexts();
   assert.deepEqual(names.sort(), ['Second plan', 'Workshop on Payhip']);
   const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('quarantine')).map((k) => localStorage.getItem(k)));
@@ -167,15 +175,20 @@ test('a second tab saving the same plan: no silent overwrite of the newer versio
   const b = await openPricing(second);
   await a.type('Price', '35');
   await first.waitForFunction((k) => localStorage.getItem(k).includes('"price":"35"'), RECORD_KEY);
-  // The second tab still shows $29 and now edits it: it must not overwrite the $35 version.
-  await second.locator('.plan-notices li.conflict').waitFor();
+  // The second tab had no edit of its own: it shows the newer version at once, nothing to ask.
+  await expectValue(b, 'Price', '35');
+  assert.equal(await second.locator('.plan-notices li.conflict').count(), 0);
+  // Both edit at once: the first to save wins, the other is told and keeps its edit.
+  await a.type('Price', '36');
   await b.type('Refund rate', '9');
-  await second.waitForTimeout(900);
-  assert.match(await stored(second, RECORD_KEY), /"price":"35"/);
+  await second.locator('.plan-notices li.conflict').waitFor();
+  assert.match(await stored(second, RECORD_KEY), /"price":"36"/);
   assert.match(await second.locator('.plan-notices').innerText(), /changed in another tab/);
+  assert.doesNotMatch(await status(second), /^Saved/);
+  assert.equal(await b.field('Refund rate').inputValue(), '9', 'the edit is still here');
   await second.getByRole('button', { name: "keep this tab's as a copy" }).click();
   await second.waitForFunction(() => Object.keys(localStorage).filter((k) => k.startsWith('honest-income.v1.scenario.')).length === 2);
-  assert.match(await stored(second, RECORD_KEY), /"price":"35"/, 'the newer version is still there');
+  assert.match(await stored(second, RECORD_KEY), /"price":"36"/, 'the newer version is still there');
   await context.close();
 });
 
@@ -241,7 +254,7 @@ test('deleting a plan whose stored copy cannot be read keeps that copy aside', a
   const { context, page, errors } = await withStorage({ [RECORD_KEY]: RECORD, 'honest-income.v1.current': 's-1a2b3c' });
   await openPricing(page);
   await page.evaluate((k) => localStorage.setItem(k, '{"schema":1,"scenario":'), RECORD_KEY);
-  await page.getByText('Manage plans').click();
+  await page.locator('summary', { hasText: 'Manage plans' }).click();
   await page.getByRole('button', { name: 'Delete this plan' }).click();
   assert.match(await notices(page), /could not be read here, so it is kept aside under "honest-income\.v1\.quarantine\./);
   const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('quarantine')).map((k) => localStorage.getItem(k)));
