@@ -112,12 +112,29 @@ function buildEmbedBundles() {
 }
 
 /** embed.html: index.html without the full app's preloads, booting the bundle its `?embed=`
- * names; any other address gets the full app, which explains what it can. */
+ * names. An address that names none gets a sentence and a link to the full app: embed.html
+ * may be framed by any site, so it never starts the full app with the visitor's saved plans. */
 function embedPage(indexHtml, fullBoot, bundles) {
   const code = `const bundles = ${JSON.stringify(bundles)};
 const bundle = bundles[new URLSearchParams(location.search).get('embed')];
-let started = false;
-if (bundle) {
+const shell = document.getElementById('boot-shell');
+/** Replaces the loading message with a sentence and a link that opens the full app. */
+function say(sentence, linkText) {
+  if (!shell) return;
+  const p = document.createElement('p');
+  p.textContent = sentence + ' ';
+  const a = document.createElement('a');
+  a.href = './';
+  a.target = '_blank';
+  a.rel = 'noopener';
+  a.textContent = linkText;
+  p.append(a);
+  shell.replaceChildren(p);
+}
+if (!bundle) {
+  say('This address names no Honest Income calculator to embed.', 'Open Honest Income');
+} else {
+  let started = false;
   try {
     // The wasm download starts now, alongside the small glue module.
     const wasm = fetch(bundle[1]).then((r) => { if (!r.ok) throw new Error(r.status); return r; });
@@ -125,16 +142,27 @@ if (bundle) {
     await init({ module_or_path: wasm });
     started = true;
   } catch (e) {
-    // A bundle that did not arrive (a half-uploaded site): the full app has embed mode too.
-    console.warn('embed bundle not loaded, starting the full app', e);
+    console.warn('embed bundle not loaded, trying the full app (its embed mode)', e);
+  }
+  // A bundle that did not arrive (a half-uploaded site): the full app has the same embed mode,
+  // chosen by the same ?embed=. It removes the loading message first thing.
+  if (!started && shell) {
+    try {
+      await import('./${fullBoot}');
+    } catch (e) {
+      document.querySelector('.boot-slow')?.classList.add('now');
+    }
   }
 }
-// Only when this bundle never ran: it removes the loading message first thing.
-if (!started && document.getElementById('boot-shell')) await import('./${fullBoot}');
 `;
   const fullBootTag = /<script type="module" src="\.\/boot-[^"]+"[^>]*><\/script>/;
   if (!fullBootTag.test(indexHtml)) fail('the boot script tag was not found in index.html, so embed.html cannot boot the embed bundles');
+  const slow = /<p class="boot-slow">[\s\S]*?<\/p>/;
+  if (!slow.test(indexHtml)) fail('the boot-slow message was not found in index.html, so a blocked embed would say nothing');
+  // Shown at once where the stylesheet is blocked too (plain text), after 5 s otherwise.
+  const blocked = '<p class="boot-slow soon">Still loading. If this stays, this page blocks the calculator\'s files: a frame sandboxed without allow-same-origin needs the calculator\'s site to send Access-Control-Allow-Origin: * with them. <a href="./" target="_blank" rel="noopener">Open the calculator on its own page</a>.</p>';
   return indexHtml
     .replace(/\s*<link rel="(modulepreload|preload)" href="\.\/honest-income-[^>]*>/g, '')
+    .replace(slow, blocked)
     .replace(fullBootTag, hashedScript('embed-boot', code).tag);
 }

@@ -4,13 +4,22 @@ use crate::engine::delayed::Projection;
 use crate::engine::money::Currency;
 use crate::scenario::delayed::{DelayedDraft, Part};
 
-/// A CSV field: quoted when it holds a comma, quote or line break.
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+/// A CSV cell of text (a name, a label, an assumption): always quoted, and guarded against
+/// formulas. A spreadsheet runs a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return as a formula, so such text gets a leading apostrophe and stays text (the OWASP advice
+/// on CSV injection). A line break stays inside the quotes, part of the cell.
+fn text_cell(text: &str) -> String {
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
     } else {
         text.to_string()
-    }
+    };
+    format!("\"{}\"", guarded.replace('"', "\"\""))
+}
+
+/// A CSV cell of a number the app wrote (never user text): quoted, and read as a number.
+fn number_cell(number: String) -> String {
+    format!("\"{number}\"")
 }
 
 /// Minor units as a plain decimal in major units ("1234.50", "-3.00", "2700" for yen).
@@ -35,14 +44,18 @@ pub fn projection_csv(
     currency: Currency,
 ) -> String {
     let mut out = String::new();
-    out.push_str("# Honest Income: delayed income, month by month\n");
-    out.push_str(&format!(
-        "# Currency: {}; amounts in {}\n",
+    let mut line = |text: String| {
+        out.push_str(&text_cell(&text));
+        out.push('\n');
+    };
+    line("# Honest Income: delayed income, month by month".into());
+    line(format!(
+        "# Currency: {}; amounts in {}",
         currency.code(),
         currency.name()
     ));
-    out.push_str(&format!(
-        "# Horizon: {} months; target net per month: {}; fixed monthly costs (from Break-even): {}\n",
+    line(format!(
+        "# Horizon: {} months; target net per month: {}; fixed monthly costs (from Break-even): {}",
         draft.horizon.trim(),
         draft.target.trim(),
         amount(monthly_costs, currency)
@@ -67,15 +80,19 @@ pub fn projection_csv(
                 }
             })
             .collect();
-        out.push_str(&format!(
-            "# Stream {} ({}): {}\n",
+        line(format!(
+            "# Stream {} ({}): {}",
             s.name.trim(),
             s.kind.name(),
             values.join("; ")
         ));
     }
-    let mut header = vec!["month".to_string()];
-    header.extend(stream_names.iter().map(|n| field(&format!("income: {n}"))));
+    let mut header = vec![text_cell("month")];
+    header.extend(
+        stream_names
+            .iter()
+            .map(|n| text_cell(&format!("income: {n}"))),
+    );
     header.extend(
         [
             "total income",
@@ -85,7 +102,7 @@ pub fn projection_csv(
             "net per hour",
             "cumulative net",
         ]
-        .map(String::from),
+        .map(text_cell),
     );
     out.push_str(&header.join(","));
     out.push('\n');
@@ -102,8 +119,24 @@ pub fn projection_csv(
                 .unwrap_or_default(),
         );
         row.push(amount(m.cumulative, currency));
+        let row: Vec<String> = row.into_iter().map(number_cell).collect();
         out.push_str(&row.join(","));
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_cell;
+
+    #[test]
+    fn text_that_starts_a_formula_stays_text() {
+        assert_eq!(text_cell("=1+1"), "\"'=1+1\"");
+        assert_eq!(text_cell("-2"), "\"'-2\"");
+        assert_eq!(text_cell("@x"), "\"'@x\"");
+        assert_eq!(text_cell("\tx"), "\"'\tx\"");
+        assert_eq!(text_cell("a \"b\"\nc"), "\"a \"\"b\"\"\nc\"");
+        assert_eq!(text_cell("month"), "\"month\"");
+    }
 }

@@ -89,6 +89,68 @@ pub struct EmbedOptions {
     pub theme: Theme,
     /// Ids of the inputs the author locked.
     pub locked: Vec<String>,
+    /// False when the snippet's frame may not download (`&downloads=off`).
+    pub downloads: bool,
+    /// The input groups shown open (`&open=...`); None: the calculator's default.
+    pub open: Option<Vec<String>>,
+}
+
+/// The input groups of a calculator an embed can fold, as (key, name), in page order.
+pub fn input_groups(page: Page) -> &'static [(&'static str, &'static str)] {
+    match page {
+        Page::Pricing => &[
+            ("products", "Products in this plan"),
+            ("product", "This product"),
+            ("fees", "Platform and fees"),
+            ("adjustments", "Adjustments"),
+            ("volume", "Volume and targets"),
+        ],
+        Page::BreakEven => &[
+            ("upfront", "Upfront"),
+            ("monthly", "Every month"),
+            ("per-sale", "Per sale"),
+            ("sales", "Sales per month"),
+        ],
+        Page::DelayedIncome => &[
+            ("presets", "Start from a preset"),
+            ("streams", "Income streams"),
+            ("plan", "The plan"),
+        ],
+        _ => &[],
+    }
+}
+
+/// The groups an embed shows open when its author chose none: few enough that the first result
+/// is on a 390 x 844 phone's first screen (Pricing's price; on the others the headings alone).
+pub fn default_open(page: Page) -> &'static [&'static str] {
+    match page {
+        Page::Pricing => &["product"],
+        _ => &[],
+    }
+}
+
+impl EmbedOptions {
+    /// True when the input group `key` is shown open in this embed.
+    pub fn is_open(&self, key: &str) -> bool {
+        match &self.open {
+            Some(open) => open.iter().any(|k| k == key),
+            None => default_open(self.page).contains(&key),
+        }
+    }
+}
+
+/// Ids in a query value: `a,b,c`, each short and plain (anything else is dropped).
+fn id_list(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .map(|id| id.trim().to_string())
+        .filter(|id| {
+            !id.is_empty()
+                && id.len() <= 40
+                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        .take(40)
+        .collect()
 }
 
 /// The embed options in a query string, if it asks for embed mode.
@@ -100,21 +162,13 @@ pub fn embed_from_search(search: &str) -> Option<EmbedOptions> {
         Some("dark") => Theme::Dark,
         _ => Theme::Auto,
     };
-    let locked = query_value(search, "lock")
-        .unwrap_or("")
-        .split(',')
-        .map(|id| id.trim().to_string())
-        .filter(|id| {
-            !id.is_empty()
-                && id.len() <= 40
-                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        })
-        .take(40)
-        .collect();
+    let locked = id_list(query_value(search, "lock").unwrap_or(""));
     Some(EmbedOptions {
         page,
         theme,
         locked,
+        downloads: query_value(search, "downloads") != Some("off"),
+        open: query_value(search, "open").map(id_list),
     })
 }
 

@@ -85,8 +85,8 @@ pub enum LinkError {
 impl fmt::Display for LinkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LinkError::Missing => write!(f, "This link has no scenario in it."),
-            LinkError::Damaged => write!(f, "This link is damaged (cut short or changed), so its scenario could not be opened. Your own work is untouched."),
+            LinkError::Missing => write!(f, "This link has no plan in it."),
+            LinkError::Damaged => write!(f, "This link is damaged (cut short or changed), so its plan could not be opened. Your own work is untouched."),
             LinkError::Future { version } => write!(f, "This link was made by a newer version of Honest Income (format {version}). Your own work is untouched."),
             LinkError::TooLong => write!(f, "This link is longer than any link Honest Income makes, so it was not opened. Your own work is untouched."),
         }

@@ -65,3 +65,11 @@ impl LockedFields {
 pub fn is_locked(id: &str) -> bool {
     use_context::<LockedFields>().is_some_and(|l| l.has(id))
 }
+
+/// Inside an embed: whether its frame may download, and the full calculator with the same plan
+/// (where a reader can do what the frame cannot).
+#[derive(Clone, Copy)]
+pub struct EmbedFrame {
+    pub downloads: bool,
+    pub full_link: Signal<String>,
+}

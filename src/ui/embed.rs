@@ -58,6 +58,8 @@ pub fn mount(calculator: Calculator) {
             page: calculator.page,
             theme: crate::platform::route::Theme::Auto,
             locked: Vec::new(),
+            downloads: true,
+            open: None,
         });
     leptos::mount::mount_to_body(move || view! { <EmbedApp options calculator /> });
 }
@@ -83,17 +85,22 @@ pub fn EmbedApp(
     provide_context(ScenarioState(scenario));
     provide_context(crate::ui::context::RemovedProductState::default());
     provide_context(LockedFields(options.locked.clone()));
+    provide_context(crate::ui::fold::EmbedFolds(options.clone()));
     let page = options.page;
     let has_locks = !options.locked.is_empty();
     crate::platform::set_title(&format!("{} calculator · Honest Income", page.title()));
     crate::platform::embed::post_height_on_resize();
-    let full_link = move || {
+    let full_link = Signal::derive(move || {
         let fragment = scenario.with(encode_link).ok();
         match fragment {
             Some(f) => format!("{}#{f}", page.href()),
             None => page.href(),
         }
-    };
+    });
+    provide_context(crate::ui::context::EmbedFrame {
+        downloads: options.downloads,
+        full_link,
+    });
     view! {
         <main id="main" class="embed" tabindex="-1">
             {problem.map(|p| view! { <p class="notice" role="alert">{p}</p> })}

@@ -6,8 +6,16 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Landing() -> impl IntoView {
+    // A link can land here too: what went wrong with it (or with the saved plans) is said here,
+    // not only on the calculator pages.
+    let notices = use_context::<super::library::Library>().map(|l| l.notices);
     view! {
         <section class="landing">
+            {move || notices.map(|n| n.get()).filter(|n| !n.is_empty()).map(|n| view! {
+                <ul class="plan-notices" role="alert">
+                    {n.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}
+                </ul>
+            })}
             <h1>"Passive income is delayed income. Count the wait."</h1>
             <p class="lede">
                 "A blog needs 6-12 months before search traffic comes. A $27 workshop sells 8 copies in launch week, 3 the next, then 3-5 a month. "

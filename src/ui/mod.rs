@@ -7,6 +7,7 @@ pub mod context;
 mod delayed;
 pub mod embed;
 mod fields;
+pub mod fold;
 mod landing;
 mod layout;
 pub mod library;

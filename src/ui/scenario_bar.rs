@@ -154,15 +154,17 @@ pub fn ScenarioBar() -> impl IntoView {
 /// Generates the snippet that embeds a calculator, with this plan's numbers, in a blog post.
 #[component]
 fn EmbedPanel() -> impl IntoView {
-    use crate::embed_snippet::{embed_snippet, embed_src, EmbedRequest};
+    use crate::embed_snippet::{embed_snippet, embed_src, EmbedRequest, Frame};
     use crate::platform::route::{Page, Theme};
     let scenario = expect_context::<super::ScenarioState>().0;
     let current = expect_context::<super::CurrentPage>().0;
     let chosen = RwSignal::new(None::<Page>);
     let theme = RwSignal::new(Theme::Auto);
-    let sandboxed = RwSignal::new(true);
+    let frame = RwSignal::new(Frame::Contained);
     let resize = RwSignal::new(true);
     let locked = RwSignal::new(Vec::<String>::new());
+    // The input groups shown open; None: the calculator's default.
+    let open_groups = RwSignal::new(None::<Vec<String>>);
     // The inputs of the calculator on this page, read when the panel opens.
     let lockable = RwSignal::new(Vec::<(String, String)>::new());
     let open = RwSignal::new(false);
@@ -181,18 +183,33 @@ fn EmbedPanel() -> impl IntoView {
     });
     // The plan's link, encoded once for the snippet and the preview, and only while the panel is
     // open: closed, a change of the plan costs nothing here.
-    let fragment = Memo::new(move |_| {
-        open.get()
-            .then(|| scenario.with(crate::scenario::codec::encode_link).ok())
-            .flatten()
+    let link = Memo::new(move |_| {
+        open.get().then(|| {
+            scenario
+                .with(crate::scenario::codec::encode_link)
+                .map_err(|e| e.to_string())
+        })
     });
+    let fragment = Memo::new(move |_| link.get().and_then(Result::ok));
+    let cannot_travel = move || link.get().and_then(Result::err);
     let embeds_this_page = move || chosen.get().is_none_or(|p| p == current.get());
-    let request = move |with: &dyn Fn(&EmbedRequest<'_>) -> String| {
-        let page = chosen.get().unwrap_or_else(|| match current.get() {
+    let embedded_page = move || {
+        chosen.get().unwrap_or_else(|| match current.get() {
             Page::BreakEven => Page::BreakEven,
             Page::DelayedIncome => Page::DelayedIncome,
             _ => Page::Pricing,
-        });
+        })
+    };
+    // Another calculator has other groups: back to its default.
+    Effect::new(move |previous: Option<Page>| {
+        let page = embedded_page();
+        if previous.is_some_and(|p| p != page) {
+            open_groups.set(None);
+        }
+        page
+    });
+    let request = move |with: &dyn Fn(&EmbedRequest<'_>) -> String| {
+        let page = embedded_page();
         let app_url = page::app_folder().unwrap_or_default();
         let fragment = fragment.get();
         // Locks name inputs of the calculator on this page; another calculator has other ids.
@@ -201,17 +218,20 @@ fn EmbedPanel() -> impl IntoView {
         } else {
             Vec::new()
         };
+        let open = open_groups.get();
         with(&EmbedRequest {
             app_url: &app_url,
+            open: open.as_deref(),
             page,
             theme: theme.get(),
-            sandboxed: sandboxed.get(),
+            frame: frame.get(),
             locked: &locked,
             fragment: fragment.as_deref(),
+            // About the compact embed's height at 1,000 px wide (its inputs folded).
             height: match page {
                 Page::Pricing => 2600,
-                Page::BreakEven => 2400,
-                _ => 3600,
+                Page::BreakEven => 1900,
+                _ => 2100,
             },
             resize_script: resize.get(),
         })
@@ -252,17 +272,66 @@ fn EmbedPanel() -> impl IntoView {
                         <option value="dark">"Dark"</option>
                     </select>
                 </div>
-                <div class="field checkbox">
-                    <input type="checkbox" id="embed-sandbox" prop:checked=move || sandboxed.get()
-                        on:change=move |ev| sandboxed.set(event_target_checked(&ev)) />
-                    <label for="embed-sandbox">"Sandboxed frame (recommended)"</label>
-                    <p class="hint">"The calculator runs with scripts only: no storage, no access to your page."</p>
-                </div>
+                <fieldset class="lock-list frame-choice">
+                    <legend>"Frame"</legend>
+                    {[
+                        (Frame::Contained, "frame-contained", "Sandboxed (recommended)",
+                            "Works from any host. The calculator cannot reach your page, move it or submit its forms. Serve the calculator from another site than your blog (a subdomain will do): on the same site a frame allowed its own origin could lift its sandbox."),
+                        (Frame::Strict, "frame-strict", "Strictest sandbox",
+                            "The frame gets no origin at all. The calculator's site must then send Access-Control-Allow-Origin: * with its .js, .wasm and .css files (the example _headers does); without it readers see a sentence instead of the calculator. Readers cannot download the CSV here."),
+                        (Frame::Plain, "frame-plain", "No sandbox",
+                            "For hosts that strip the sandbox attribute. Use only when you trust the calculator's site as your own."),
+                    ].into_iter().map(|(choice, id, label, hint)| view! {
+                        <div class="field checkbox">
+                            <input type="radio" name="embed-frame" id=id prop:checked=move || frame.get() == choice
+                                on:change=move |_| frame.set(choice) />
+                            <label for=id>{label}</label>
+                            <p class="hint">{hint}</p>
+                        </div>
+                    }).collect_view()}
+                </fieldset>
                 <div class="field checkbox">
                     <input type="checkbox" id="embed-resize" prop:checked=move || resize.get()
                         on:change=move |ev| resize.set(event_target_checked(&ev)) />
                     <label for="embed-resize">"Resize the frame to fit (adds a small script)"</label>
                 </div>
+                <fieldset class="lock-list">
+                    <legend>"Inputs shown open"</legend>
+                    <p class="hint">"The others fold under their headings, so readers on a phone see the first result at once."</p>
+                    // Drawn only while the panel is open: closed, its names would be a second
+                    // set of labels for the page's own fields.
+                    {move || open.get().then(|| {
+                        let page = embedded_page();
+                        crate::platform::route::input_groups(page).iter().map(|&(key, name)| {
+                            let box_id = format!("open-{key}");
+                            let checked = move || open_groups.with(|o| match o {
+                                Some(o) => o.iter().any(|k| k == key),
+                                None => crate::platform::route::default_open(page).contains(&key),
+                            });
+                            view! {
+                                <div class="field checkbox">
+                                    <input type="checkbox" id=box_id.clone() prop:checked=checked
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            let mut now: Vec<String> = crate::platform::route::input_groups(page).iter()
+                                                .map(|(k, _)| k.to_string())
+                                                .filter(|k| open_groups.with_untracked(|o| match o {
+                                                    Some(o) => o.contains(k),
+                                                    None => crate::platform::route::default_open(page).contains(&k.as_str()),
+                                                }))
+                                                .collect();
+                                            now.retain(|k| k != key);
+                                            if on {
+                                                now.push(key.to_string());
+                                            }
+                                            open_groups.set(Some(now));
+                                        } />
+                                    <label for=box_id>{name}</label>
+                                </div>
+                            }
+                        }).collect_view()
+                    })}
+                </fieldset>
                 <fieldset class="lock-list">
                     <legend>"Locked inputs"</legend>
                     <p class="hint">"Readers see these values but cannot change them."</p>
@@ -293,6 +362,9 @@ fn EmbedPanel() -> impl IntoView {
                         view! { <p class="hint">"To lock inputs, open that calculator and embed it from there."</p> }.into_any()
                     }}
                 </fieldset>
+                {move || cannot_travel().map(|e| view! {
+                    <p class="notice" role="alert">{format!("This plan cannot travel in the snippet: {e} Readers would see the default plan, not yours (the preview shows what they get). Remove streams or shorten names, then copy the snippet.")}</p>
+                })}
                 <div class="field">
                     <label for="embed-snippet">"Snippet"</label>
                     <textarea id="embed-snippet" class="text-input snippet" readonly rows="6" prop:value=move || snippet.get()></textarea>
@@ -310,7 +382,7 @@ fn EmbedPanel() -> impl IntoView {
                 <p class="hint" role="status">{move || copied.get().then_some("Copied, if your browser allows; otherwise select the snippet above and copy it.")}</p>
                 {move || preview.get().then(|| {
                     // Rebuilt when a choice changes: a frame's sandbox applies only when it loads.
-                    let sandbox = sandboxed.get().then_some("allow-scripts allow-popups allow-popups-to-escape-sandbox");
+                    let sandbox = frame.get().sandbox();
                     view! {
                         <iframe class="embed-preview" src=preview_src.get() sandbox=sandbox
                             title="Preview of the embedded calculator"></iframe>

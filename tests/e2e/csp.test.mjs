@@ -27,6 +27,8 @@ for (const path of ['', '?page=pricing', '?page=break-even', '?page=delayed-inco
     assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/, 'no inline scripts or styles, no eval');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     if (path.includes('delayed')) {
+      // In the embed the plan's settings fold under their heading.
+      if (path.includes('embed')) await page.locator('summary', { hasText: 'The plan' }).click();
       await page.getByLabel('Show the uncertainty').check();
       await page.waitForFunction(() => Number(document.querySelector('canvas')?.dataset.draws) > 0);
     }

@@ -43,13 +43,16 @@ async function inNewPage(use, options = {}) {
   }
 }
 
-async function snippetFromTheApp({ sandboxed, lock = [] }) {
+const FRAMES = { contained: 'Sandboxed (recommended)', strict: 'Strictest sandbox', plain: 'No sandbox' };
+
+async function snippetFromTheApp({ frame = 'contained', lock = [], server = appServer, page: slug = 'pricing', heading = 'Pricing' }) {
   return inNewPage(async (page) => {
-    await page.goto(`${appServer.url}?page=pricing`);
-    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
-    await page.getByLabel('Price', { exact: true }).fill('35');
+    await page.goto(`${server.url}?page=${slug}`);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    if (slug === 'pricing') await page.getByLabel('Price', { exact: true }).fill('35');
     await page.getByText('Embed in a blog post').click();
-    if (!sandboxed) await page.getByLabel('Sandboxed frame (recommended)').uncheck();
+    assert.ok(await page.getByLabel(FRAMES.contained).isChecked(), 'the sandbox that works anywhere is the default');
+    await page.getByLabel(FRAMES[frame]).check();
     for (const label of lock) {
       await page.getByRole('group', { name: 'Locked inputs' }).getByLabel(label, { exact: true }).check();
     }
@@ -57,10 +60,10 @@ async function snippetFromTheApp({ sandboxed, lock = [] }) {
   });
 }
 
-for (const sandboxed of [true, false]) {
-  test(`embedded ${sandboxed ? 'in a sandboxed frame (no storage)' : 'with storage allowed'}: renders, responds, resizes, no layout shift`, async () => {
-    const snippet = await snippetFromTheApp({ sandboxed, lock: ['Currency', 'Refund rate'] });
-    assert.match(snippet, sandboxed ? /e\.origin!=="null"/ : /e\.origin!=="http:\/\/127\.0\.0\.1:\d+"/);
+for (const frame of ['contained', 'strict', 'plain']) {
+  test(`embedded (${FRAMES[frame]}): renders, responds, resizes, no layout shift`, async () => {
+    const snippet = await snippetFromTheApp({ frame, lock: ['Currency', 'Refund rate'] });
+    assert.match(snippet, frame === 'strict' ? /e\.origin!=="null"/ : /e\.origin!=="http:\/\/127\.0\.0\.1:\d+"/);
     const host = await hostPage(`<!doctype html><html><head><title>My first year</title></head><body>
       <h1>What my workshop really earned</h1>
       <script>window.__cls = 0; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });</script>
@@ -100,6 +103,81 @@ for (const sandboxed of [true, false]) {
   });
 }
 
+test('from a host that sends no CORS headers: the default snippet works, the strictest one says why it cannot', async () => {
+  const plain = await serveStatic({ root: 'dist', headersFile: false });
+  try {
+    for (const frame of ['contained', 'strict']) {
+      const snippet = await snippetFromTheApp({ frame, server: plain });
+      const host = await hostPage(`<!doctype html><body><h1>Post</h1>${snippet}</body>`);
+      try {
+        await inNewPage(async (page) => {
+          await page.goto(host.url);
+          const inside = page.frameLocator('iframe');
+          if (frame === 'contained') {
+            await inside.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+            assert.equal(await inside.getByLabel('Price', { exact: true }).inputValue(), '35');
+            await inside.getByLabel('Price', { exact: true }).fill('50');
+            await inside.getByTestId('net-per-sale').filter({ hasText: '$44.50' }).waitFor();
+          } else {
+            const started = Date.now();
+            const said = inside.getByText(/this page blocks the calculator's files: a frame sandboxed without allow-same-origin needs the calculator's site to send Access-Control-Allow-Origin/);
+            await said.waitFor({ state: 'visible', timeout: 5000 });
+            assert.ok(Date.now() - started < 5000);
+            assert.equal(await inside.getByRole('link', { name: 'Open the calculator on its own page' }).getAttribute('target'), '_blank');
+          }
+        });
+      } finally {
+        await host.close();
+      }
+    }
+  } finally {
+    await plain.close();
+  }
+});
+
+test('embed.html that names no calculator says so, starts nothing, and a framing page cannot reach saved plans', async () => {
+  // The visitor has a saved plan on the calculator's site.
+  await inNewPage(async (page) => {
+    await page.goto(`${appServer.url}?page=pricing`);
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    await page.getByLabel('Price', { exact: true }).fill('44');
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('honest-income.v1.scenario.')));
+    const wasm = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+    for (const query of ['?embed=nonsense', '?page=pricing', '']) {
+      await page.goto(`${appServer.url}embed.html${query}`);
+      await page.getByText('This address names no Honest Income calculator to embed.').waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Open Honest Income' }).getAttribute('href'), './');
+    }
+    assert.deepEqual(wasm, [], 'no app started');
+    // Framed by another port of the same host (same site): still nothing to click.
+    const host = await hostPage(`<!doctype html><body><iframe src="${appServer.url}embed.html?page=pricing" width="800" height="600"></iframe></body>`);
+    try {
+      await page.goto(host.url);
+      const inside = page.frameLocator('iframe');
+      await inside.getByText('This address names no Honest Income calculator to embed.').waitFor();
+      assert.equal(await inside.getByRole('button').count(), 0, 'no buttons, so no delete');
+    } finally {
+      await host.close();
+    }
+    await page.goto(`${appServer.url}?page=pricing`);
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    assert.equal(await page.getByLabel('Price', { exact: true }).inputValue(), '44', 'the saved plan is untouched');
+  });
+});
+
+test('Export inside a frame that may not download says so and offers the full calculator with the plan', async () => {
+  await inNewPage(async (page) => {
+    await page.goto(`${appServer.url}embed.html?embed=delayed-income&downloads=off`);
+    await page.getByRole('heading', { level: 1, name: 'Delayed income' }).waitFor();
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await page.getByText("This page's frame does not allow downloads, so the CSV cannot be saved here.").waitFor();
+    const link = page.getByRole('link', { name: 'Open the full calculator with this plan' });
+    assert.match(await link.getAttribute('href'), /^\.\/\?page=delayed-income#s=2\./);
+    assert.equal(await link.getAttribute('target'), '_blank');
+  });
+});
+
 test('the Embed panel previews the calculator as readers will see it', async () => {
   await inNewPage(async (page) => {
     const errors = [];
@@ -117,7 +195,7 @@ test('the Embed panel previews the calculator as readers will see it', async () 
     assert.equal(await frame.getByLabel('Price', { exact: true }).inputValue(), '41', "the plan's numbers");
     assert.equal(await frame.locator('html').getAttribute('data-theme'), 'dark');
     assert.ok(await frame.getByLabel('Currency').isDisabled(), 'the locked input');
-    assert.equal(await page.locator('iframe.embed-preview').getAttribute('sandbox'), 'allow-scripts allow-popups allow-popups-to-escape-sandbox');
+    assert.equal(await page.locator('iframe.embed-preview').getAttribute('sandbox'), 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads', 'the snippet\'s own sandbox');
     await page.getByRole('button', { name: 'Hide the preview' }).click();
     assert.equal(await page.locator('iframe.embed-preview').count(), 0);
     assert.deepEqual(errors, []);
@@ -185,11 +263,6 @@ test("each embed downloads only its own calculator's bundle, smaller than the fu
       assert.match(wasm[0][0], new RegExp(`^embed-${slug}-`));
       assert.ok(wasm[0][1] < fullBytes * 0.8, `${slug}: ${wasm[0][1]} bytes against the full app's ${fullBytes}`);
     }
-    // An address no bundle answers gets the full app, which shows its home page.
-    wasm.length = 0;
-    await page.goto(`${appServer.url}embed.html?embed=nonsense`);
-    await page.getByRole('heading', { level: 1, name: /Passive income is delayed income/ }).waitFor();
-    assert.equal(wasm[0][0], fullName);
   });
 });
 
@@ -222,7 +295,7 @@ test('the full app refuses to be framed; embed.html may be framed by any site', 
 });
 
 test('messages from other frames or with other data do not resize the frame', async () => {
-  const snippet = await snippetFromTheApp({ sandboxed: true });
+  const snippet = await snippetFromTheApp({ frame: 'strict' });
   const host = await hostPage(`<!doctype html><body>${snippet}</body>`);
   try {
     await inNewPage(async (page) => {
@@ -237,4 +310,48 @@ test('messages from other frames or with other data do not resize the frame', as
   } finally {
     await host.close();
   }
+});
+
+test('a compact embed: on a phone the first result is on the first screen, the other inputs fold', async () => {
+  await inNewPage(async (page) => {
+    for (const [slug, heading, first] of [
+      ['pricing', 'Pricing', 'net-per-sale'],
+      ['break-even', 'Break-even', 'verdict'],
+      ['delayed-income', 'Delayed income', 'milestones'],
+    ]) {
+      await page.goto(`${appServer.url}embed.html?embed=${slug}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      const box = await page.getByTestId(first).first().boundingBox();
+      assert.ok(box && box.y + Math.min(box.height, 60) <= 900, `${slug}: the first result starts at ${box?.y}px`);
+      assert.ok(await page.locator('details.group-fold').count() >= 2, `${slug}: inputs fold`);
+    }
+    // A folded group opens with a tap, and its inputs work.
+    await page.goto(`${appServer.url}embed.html?embed=pricing`);
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    assert.equal(await page.getByLabel('Discount').isVisible(), false);
+    await page.locator('summary', { hasText: 'Adjustments' }).click();
+    const before = await page.getByTestId('net-per-sale').innerText();
+    await page.getByLabel('Discount').fill('30');
+    await page.waitForFunction((was) => document.querySelector('[data-testid=net-per-sale]').textContent !== was, before);
+    // The author's choice of open groups travels in the address.
+    await page.goto(`${appServer.url}embed.html?embed=pricing&open=adjustments`);
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    assert.ok(await page.getByLabel('Refund rate').isVisible());
+    assert.equal(await page.getByLabel('Price', { exact: true }).isVisible(), false);
+  }, { viewport: { width: 390, height: 844 } });
+});
+
+test('the Embed panel lets the author choose which inputs stay open', async () => {
+  await inNewPage(async (page) => {
+    await page.goto(`${appServer.url}?page=pricing`);
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    await page.getByText('Embed in a blog post').click();
+    const open = page.getByRole('group', { name: 'Inputs shown open' });
+    assert.ok(await open.getByLabel('This product').isChecked(), 'the default is shown');
+    assert.doesNotMatch(await page.getByLabel('Snippet').inputValue(), /open=/);
+    await open.getByLabel('Volume and targets').check();
+    assert.match(await page.getByLabel('Snippet').inputValue(), /&amp;open=product,volume[#"]/);
+    await open.getByLabel('This product').uncheck();
+    assert.match(await page.getByLabel('Snippet').inputValue(), /&amp;open=volume[#"]/);
+  });
 });

@@ -207,6 +207,14 @@ test('damaged links show a sentence and leave previous work untouched', async ()
     assert.equal(await pricing.field('Price').inputValue(), '29', 'the saved plan is shown instead');
     assert.equal(await stored(page, RECORD_KEY), RECORD);
   }
+  // The same on the landing page, where a link can land too.
+  for (const [fragment, sentence] of cases) {
+    await page.goto('about:blank');
+    await page.goto(`${app.url}#${fragment}`);
+    await page.getByRole('heading', { level: 1, name: /Passive income is delayed income/ }).waitFor();
+    assert.match(await page.getByRole('alert').innerText(), sentence);
+    assert.equal(await stored(page, RECORD_KEY), RECORD);
+  }
   // A valid encoding of invalid values opens, and each value gets its sentence.
   const patch = Buffer.from(JSON.stringify({ pricing: { price: 'NaN', refund: '-5', volume: '1e400' } })).toString('base64url');
   await page.goto('about:blank');

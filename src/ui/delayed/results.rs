@@ -175,7 +175,18 @@ fn UncertaintySummary(
 pub fn MonthTable() -> impl IntoView {
     let state = expect_context::<DelayedState>();
     let message = RwSignal::new(String::new());
+    let frame = use_context::<crate::ui::context::EmbedFrame>();
+    // In an embed, where the full calculator can export what the frame may not.
+    let elsewhere = RwSignal::new(false);
     let export = move |_| {
+        if frame.is_some_and(|f| !f.downloads) {
+            message.set(
+                "This page's frame does not allow downloads, so the CSV cannot be saved here."
+                    .into(),
+            );
+            elsewhere.set(true);
+            return;
+        }
         let (Some(p), Ok(inputs)) = (
             state.projection.get_untracked(),
             state.inputs.get_untracked(),
@@ -194,6 +205,13 @@ pub fn MonthTable() -> impl IntoView {
             )
         });
         match crate::platform::download("delayed-income.csv", &csv, "text/csv;charset=utf-8") {
+            // A frame cannot tell whether its page lets it download, so it says so.
+            Ok(()) if frame.is_some() => {
+                message.set(
+                    "Exported delayed-income.csv, if this page's frame allows downloads.".into(),
+                );
+                elsewhere.set(true);
+            }
             Ok(()) => message.set("Exported delayed-income.csv.".into()),
             Err(e) => message.set(e),
         }
@@ -204,7 +222,12 @@ pub fn MonthTable() -> impl IntoView {
                 <h2 id="months-title">"Month by month"</h2>
                 <button type="button" class="secondary" on:click=export>"Export CSV"</button>
             </div>
-            <p class="hint" role="status">{move || message.get()}</p>
+            <p class="hint" role="status">
+                {move || message.get()}
+                {move || frame.filter(|_| elsewhere.get()).map(|f| view! {
+                    " "<a href=f.full_link target="_blank" rel="noopener">"Open the full calculator with this plan"</a>" to export it there."
+                })}
+            </p>
             {move || {
                 let c = state.currency.get();
                 let p = state.projection.get()?;
