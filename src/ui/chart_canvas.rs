@@ -91,11 +91,13 @@ impl ChartSpec {
                     "swatch swatch-hours",
                     false,
                 )))
-                .chain(
-                    s.target
-                        .filter(|t| *t > 0.0)
-                        .map(|_| item("Target".into(), "swatch swatch-target", false)),
-                )
+                .chain(s.target.filter(|t| *t > 0.0).map(|_| {
+                    item(
+                        "Income that nets your target (the target plus monthly costs)".into(),
+                        "swatch swatch-target",
+                        false,
+                    )
+                }))
                 .chain(
                     s.break_even
                         .map(|_| item(marker_label.to_string(), "swatch swatch-marker", false)),

@@ -1,5 +1,9 @@
 //! Input groups that fold in an embed: a reader of a blog post sees the first result on a phone's
 //! first screen, with the other inputs a tap away. In the full app every group stays open.
+//!
+//! Each group is a `<details>` in both, open and without its summary in the full app (see the
+//! stylesheet's `.group-fold`): one static markup, rather than two views to choose between,
+//! which cost several KB of wasm across the groups.
 
 use crate::platform::route::EmbedOptions;
 use leptos::prelude::*;
@@ -8,23 +12,7 @@ use leptos::prelude::*;
 #[derive(Clone)]
 pub struct EmbedFolds(pub EmbedOptions);
 
-/// `children` as they are, or folded under `summary` when this embed folds the group `key`.
-#[component]
-pub fn Fold(
-    key: &'static str,
-    #[prop(into)] summary: Signal<String>,
-    children: Children,
-) -> impl IntoView {
-    let folded = use_context::<EmbedFolds>().is_some_and(|f| !f.0.is_open(key));
-    if folded {
-        view! {
-            <details class="group-fold" data-fold=key>
-                <summary>{move || summary.get()}</summary>
-                {children()}
-            </details>
-        }
-        .into_any()
-    } else {
-        children().into_any()
-    }
+/// True when this page is an embed that folds the input group `key`.
+pub fn folded(key: &str) -> bool {
+    use_context::<EmbedFolds>().is_some_and(|f| !f.0.is_open(key))
 }

@@ -66,7 +66,10 @@ test('uncertainty adds a band, a probability and break-even quantiles, reproduci
   const summary = d.uncertainty();
   await summary.waitFor();
   const first = await summary.innerText();
-  assert.match(first, /Chance that net reaches \$500\.00 a month by month 12: \d+ %/);
+  assert.match(first, /Chance that net is at least \$500\.00 a month for 3 months running by month 12: \d+ %/);
+  // The plan's own projection and the median, told apart in one sentence.
+  assert.match(first, /Income in month 24: the plan's own projection \(every rate as typed\) gives \$[\d,.]+, the median of the simulated futures \$[\d,.]+\. The median is the middle future/);
+  assert.match(await page.locator('.legend').innerText(), /Income that nets your target \(the target plus monthly costs\)/);
   assert.match(first, /P10 month \d+, median month \d+, P90 (month \d+|not within 24 months)/);
   assert.match(first, /From 1000 simulated futures, seed 2026\./);
   assert.match(await page.locator('.legend').innerText(), /P10-P90 band and median/);
@@ -80,7 +83,7 @@ test('uncertainty adds a band, a probability and break-even quantiles, reproduci
   const reseeded = await summary.innerText();
   const seed = reseeded.match(/From 1000 simulated futures, seed (\d+)\./)?.[1];
   assert.ok(seed && seed !== '2026', reseeded);
-  assert.match(reseeded, /Chance that net reaches \$500\.00 a month by month 12: \d+ %/);
+  assert.match(reseeded, /Chance that net is at least \$500\.00 a month for 3 months running by month 12: \d+ %/);
   assert.match(reseeded, /P10 month \d+, median month \d+, P90 (month \d+|not within 24 months)/);
   await page.waitForFunction(
     (n) => Object.entries(localStorage).some(([k, v]) => k.includes('.scenario.') && v.includes(`"seed":${n}`)),
@@ -89,6 +92,12 @@ test('uncertainty adds a band, a probability and break-even quantiles, reproduci
   await page.reload();
   await summary.waitFor();
   assert.equal(await summary.innerText(), reseeded, 'the same seed gives the same band after a reload');
+  // A target month past the horizon is simulated that far, and says so; month 2 is refused.
+  await d.fill('Chance of the target by month', '36');
+  await page.waitForFunction(() => document.querySelector('[data-testid=uncertainty]').innerText.includes('by month 36 (simulated past the horizon)'));
+  await d.fill('Chance of the target by month', '2');
+  assert.match(await d.sentenceFor('Chance of the target by month'), /3/);
+  await d.fill('Chance of the target by month', '12');
   await d.fill('Low (Visitors per post per month at plateau)', '700');
   assert.equal(
     (await page.locator('[id$="-plateau-low-error"]').innerText()).trim(),

@@ -207,6 +207,14 @@ pub struct Plan {
     pub target: f64,
 }
 
+impl Plan {
+    /// The monthly income that leaves the target as net: what a target line on a chart of
+    /// income stands for.
+    pub fn income_that_nets_target(&self) -> f64 {
+        self.target + self.monthly_costs
+    }
+}
+
 /// One month of the projection.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Month {

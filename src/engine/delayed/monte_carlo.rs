@@ -33,9 +33,14 @@ pub struct Uncertainty {
     pub ranges: Vec<StreamRanges>,
     pub paths: u32,
     pub seed: u64,
-    /// "Probability of reaching the target by month N".
+    /// "Chance of reaching the target by month N" (see [`SUSTAINED_MONTHS`]); may lie past the
+    /// horizon, and the paths are then simulated that far.
     pub target_by_month: u32,
 }
+
+/// Months in a row the monthly net must stay at or above the target to count as reaching it,
+/// so a launch spike that passes it once does not count.
+pub const SUSTAINED_MONTHS: u32 = 3;
 
 /// Most paths a run takes.
 pub const MAX_PATHS: u32 = 20_000;
@@ -56,7 +61,8 @@ pub struct MonteCarlo {
     pub income: Band,
     /// P10, P50 and P90 of the month cumulative net turns positive; None: beyond the horizon.
     pub break_even: [Option<u32>; 3],
-    /// Share of paths whose monthly net reaches the target by `target_by_month`.
+    /// Share of paths whose monthly net is at or above the target for [`SUSTAINED_MONTHS`] months
+    /// running, the last of them no later than `target_by_month`.
     pub target_probability: f64,
 }
 
@@ -111,11 +117,14 @@ fn draw(plan: &Plan, ranges: &[StreamRanges], rng: &mut SplitMix64) -> Vec<Strea
 /// Runs `uncertainty.paths` seeded paths of the plan.
 pub fn run(plan: &Plan, uncertainty: &Uncertainty) -> MonteCarlo {
     let horizon = plan.horizon.clamp(1, MAX_HORIZON) as usize;
+    let target_by = uncertainty.target_by_month.min(MAX_HORIZON);
+    // The chance is for the month named, past the horizon too: the paths run that far.
+    let months = horizon.max(target_by as usize);
     let paths = uncertainty.paths.clamp(1, MAX_PATHS) as usize;
     let mut rng = SplitMix64::new(uncertainty.seed);
     let base: Vec<StreamKind> = plan.streams.iter().map(|s| s.kind.clone()).collect();
     // Each blog's reach does not depend on the uncertain rates: the simulator computes it once.
-    let mut sim = Simulator::new(&base, horizon as u32);
+    let mut sim = Simulator::new(&base, months as u32);
     // Column-major: income[month * paths + path], so each month's values sit together.
     let mut income = vec![0.0; horizon * paths];
     let mut stream_income = vec![0.0; base.len()];
@@ -126,25 +135,30 @@ pub fn run(plan: &Plan, uncertainty: &Uncertainty) -> MonteCarlo {
         sim.reset(&kinds);
         let mut cumulative = -plan.upfront_cash;
         let mut positive_at = None;
-        let mut target_at = None;
-        for mi in 0..horizon {
+        let mut running = 0;
+        let mut reaches = false;
+        for mi in 0..months {
             let m = mi as u32 + 1;
             sim.month(&kinds, m, &mut stream_income);
             let total: f64 = stream_income.iter().sum();
             let month_net = total - plan.monthly_costs;
+            if month_net >= plan.target && month_net > 0.0 {
+                running += 1;
+            } else {
+                running = 0;
+            }
+            reaches |= running >= SUSTAINED_MONTHS && m <= target_by;
+            if mi >= horizon {
+                continue;
+            }
             cumulative += month_net;
             if positive_at.is_none() && cumulative > 0.0 {
                 positive_at = Some(m);
             }
-            if target_at.is_none() && month_net >= plan.target && month_net > 0.0 {
-                target_at = Some(m);
-            }
             income[mi * paths + path] = total;
         }
         break_even.push(positive_at.unwrap_or(u32::MAX));
-        if target_at.is_some_and(|t| t <= uncertainty.target_by_month) {
-            reached += 1;
-        }
+        reached += usize::from(reaches);
     }
 
     let band = |values: &mut [f64]| {

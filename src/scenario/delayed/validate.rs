@@ -5,7 +5,9 @@ use super::fields::{read, Part, EFFORT_FIELDS};
 use super::stream::{MembersMode, StreamType};
 use super::DelayedDraft;
 use crate::engine::break_even::BreakEvenInputs;
-use crate::engine::delayed::monte_carlo::{Range, StreamRanges, Uncertainty, MAX_PATHS};
+use crate::engine::delayed::monte_carlo::{
+    Range, StreamRanges, Uncertainty, MAX_PATHS, SUSTAINED_MONTHS,
+};
 use crate::engine::delayed::{
     Blog, Effort, NewMembers, Plan, Product, SalesCurve, Stream, StreamKind, Subscription,
     MAX_HORIZON,
@@ -122,9 +124,15 @@ impl DelayedDraft {
             DelayedField::Target => parse_signed_money(&self.target, currency)
                 .err()
                 .map(DelayedError::Field),
-            DelayedField::TargetBy => parse_whole(&self.target_by, u64::from(MAX_HORIZON))
-                .err()
-                .map(DelayedError::Field),
+            // Reaching means SUSTAINED_MONTHS running, so the month named is at least that.
+            DelayedField::TargetBy => match parse_whole(&self.target_by, u64::from(MAX_HORIZON)) {
+                Ok(n) if n < u64::from(SUSTAINED_MONTHS) => {
+                    Some(DelayedError::Field(FieldError::TooSmall {
+                        min: SUSTAINED_MONTHS.to_string(),
+                    }))
+                }
+                other => other.err().map(DelayedError::Field),
+            },
             DelayedField::Paths => match parse_whole(&self.paths, u64::from(MAX_PATHS)) {
                 Ok(n) if n < 100 => Some(DelayedError::Field(FieldError::TooSmall {
                     min: "100".into(),

@@ -5,7 +5,7 @@ use crate::engine::money::Money;
 use crate::scenario::break_even::{MAX_COST_LINES, SUGGESTED_COSTS};
 use crate::scenario::codec::MAX_TEXT_CHARS;
 use crate::scenario::{BreakEvenField as F, CurveKind};
-use crate::ui::fold::Fold;
+use crate::ui::fold::folded;
 use crate::ui::TextField;
 use leptos::prelude::*;
 
@@ -56,80 +56,84 @@ pub fn BreakEvenForm() -> impl IntoView {
     let use_pricing = Memo::new(move |_| draft.with(|d| d.product.is_some()));
 
     view! {
-        <form class="calculator-form" on:submit=|ev| ev.prevent_default() aria-label="Break-even inputs">
-            <Fold key="upfront" summary="Upfront">
-                <fieldset class="group">
-                    <legend>"Upfront"</legend>
-                    {field(F::BuildHours, "build-hours", "Build hours", "Hours to build it before the first sale.", Unit::Plain)}
-                    {field(F::HourlyValue, "hourly-value", "Value of one hour", "What an hour of your time earns elsewhere, like your freelance rate.", Unit::Money)}
-                    {field(F::UpfrontCash, "upfront-cash", "Upfront cash", "Courses, design, equipment: money spent before launch.", Unit::Money)}
-                    <div class="field checkbox">
-                        <input type="checkbox" id="count-time" data-lockable="" disabled=crate::ui::context::is_locked("count-time")
-                            prop:checked=move || draft.with(|d| d.count_time)
-                            on:change=move |ev| { let on = event_target_checked(&ev); state.update(|d| d.count_time = on); } />
-                        <label for="count-time">"Count my time as a cost"</label>
-                        <p class="hint">"On: build and upkeep hours are priced at your hourly value. Both views are always shown."</p>
-                    </div>
-                </fieldset>
-            </Fold>
-
-            <Fold key="monthly" summary="Every month">
-                <fieldset class="group">
-                    <legend>"Every month"</legend>
-                    <CostLines />
-                    {field(F::UpkeepHours, "upkeep-hours", "Upkeep hours per month", "Monitoring, updating prompts, answering customers.", Unit::Plain)}
-                </fieldset>
-            </Fold>
-
-            <Fold key="per-sale" summary="Per sale">
-                <fieldset class="group">
-                    <legend>"Per sale"</legend>
-                    <crate::ui::product_picker::ProductPicker id="use-pricing-net" per="sale" fits=|_| true
-                        chosen=Signal::derive(move || draft.with(|d| d.product))
-                        on_choose=Callback::new(move |p| state.update(|d| d.product = p)) />
-                    <Show when=move || !use_pricing.get()>
-                        {field(F::NetOverride, "net-per-sale", "Net per sale", "What one sale leaves after platform and payment fees.", Unit::Money)}
-                    </Show>
-                    {field(F::VariableCost, "variable-cost", "Variable cost per sale", "AI API calls per customer, delivery, support time bought in.", Unit::Money)}
-                </fieldset>
-            </Fold>
-
-            <Fold key="sales" summary="Sales per month">
-                <fieldset class="group">
-                    <legend>"Sales per month"</legend>
-                    <p class="hint" data-testid="on-the-timeline">{on_the_timeline}</p>
-                    <div class="field">
-                        <span class="label" id="curve-label">"Shape"</span>
-                        <div class="segmented" role="radiogroup" aria-labelledby="curve-label" id="curve" data-lockable="">
-                            {[(CurveKind::Launch, "Launch, then baseline"), (CurveKind::Constant, "Constant"), (CurveKind::Growth, "Growing")]
-                                .into_iter().map(|(kind, name)| view! {
-                                    <label>
-                                        <input type="radio" name="curve" disabled=crate::ui::context::is_locked("curve") prop:checked=move || curve.get() == kind
-                                            on:change=move |_| state.update(|d| d.curve = kind) />
-                                        {name}
-                                    </label>
-                                }).collect_view()}
+            <form class="calculator-form" on:submit=|ev| ev.prevent_default() aria-label="Break-even inputs">
+                <details class="group-fold" class:folds=folded("upfront") open=!folded("upfront")>
+    <summary>"Upfront"</summary>
+                    <fieldset class="group">
+                        <legend>"Upfront"</legend>
+                        {field(F::BuildHours, "build-hours", "Build hours", "Hours to build it before the first sale.", Unit::Plain)}
+                        {field(F::HourlyValue, "hourly-value", "Value of one hour", "What an hour of your time earns elsewhere, like your freelance rate.", Unit::Money)}
+                        {field(F::UpfrontCash, "upfront-cash", "Upfront cash", "Courses, design, equipment: money spent before launch.", Unit::Money)}
+                        <div class="field checkbox">
+                            <input type="checkbox" id="count-time" data-lockable="" disabled=crate::ui::context::is_locked("count-time")
+                                prop:checked=move || draft.with(|d| d.count_time)
+                                on:change=move |ev| { let on = event_target_checked(&ev); state.update(|d| d.count_time = on); } />
+                            <label for="count-time">"Count my time as a cost"</label>
+                            <p class="hint">"On: build and upkeep hours are priced at your hourly value. Both views are always shown."</p>
                         </div>
-                    </div>
-                    {move || match curve.get() {
-                        CurveKind::Constant => field(F::PerMonth, "per-month", "Sales per month", "The same every month; an average like 3.5 is fine.", Unit::Plain).into_any(),
-                        CurveKind::Growth => view! {
-                            {field(F::Start, "start", "Sales in month 1", "Where sales start.", Unit::Plain)}
-                            {field(F::Growth, "growth", "Monthly growth", "How much sales grow each month.", Unit::Percent)}
-                            {field(F::Ceiling, "ceiling", "Ceiling", "The most sales a month it can reach.", Unit::Plain)}
-                        }.into_any(),
-                        CurveKind::Launch => view! {
-                            {field(F::Launch, "launch", "Launch-month sales", "Sales in the first month, with the launch push.", Unit::Plain)}
-                            {field(F::Baseline, "baseline", "Baseline sales per month", "Where sales settle without promotion.", Unit::Plain)}
-                            {field(F::HalfLife, "half-life", "Half-life", "Months for the launch bump to halve (1-2 is typical).", Unit::Plain)}
-                        }.into_any(),
-                    }}
-                    {field(F::Horizon, "horizon", "Horizon", "Months to look ahead, 1 to 120.", Unit::Plain)}
-                    {field(F::FixedMonths, "fixed-months", "Months of fixed costs to cover", "Break-even sales also cover this many months of monthly costs.", Unit::Plain)}
-                </fieldset>
-            </Fold>
-        </form>
-    }
+                    </fieldset>
+                </details>
+
+                <details class="group-fold" class:folds=folded("monthly") open=!folded("monthly")>
+    <summary>"Every month"</summary>
+                    <fieldset class="group">
+                        <legend>"Every month"</legend>
+                        <CostLines />
+                        {field(F::UpkeepHours, "upkeep-hours", "Upkeep hours per month", "Monitoring, updating prompts, answering customers.", Unit::Plain)}
+                    </fieldset>
+                </details>
+
+                <details class="group-fold" class:folds=folded("per-sale") open=!folded("per-sale")>
+    <summary>"Per sale"</summary>
+                    <fieldset class="group">
+                        <legend>"Per sale"</legend>
+                        <crate::ui::product_picker::ProductPicker id="use-pricing-net" per="sale" fits=|_| true
+                            chosen=Signal::derive(move || draft.with(|d| d.product))
+                            on_choose=Callback::new(move |p| state.update(|d| d.product = p)) />
+                        <Show when=move || !use_pricing.get()>
+                            {field(F::NetOverride, "net-per-sale", "Net per sale", "What one sale leaves after platform and payment fees.", Unit::Money)}
+                        </Show>
+                        {field(F::VariableCost, "variable-cost", "Variable cost per sale", "AI API calls per customer, delivery, support time bought in.", Unit::Money)}
+                    </fieldset>
+                </details>
+
+                <details class="group-fold" class:folds=folded("sales") open=!folded("sales")>
+    <summary>"Sales per month"</summary>
+                    <fieldset class="group">
+                        <legend>"Sales per month"</legend>
+                        <p class="hint" data-testid="on-the-timeline">{on_the_timeline}</p>
+                        <div class="field">
+                            <span class="label" id="curve-label">"Shape"</span>
+                            <div class="segmented" role="radiogroup" aria-labelledby="curve-label" id="curve" data-lockable="">
+                                {[(CurveKind::Launch, "Launch, then baseline"), (CurveKind::Constant, "Constant"), (CurveKind::Growth, "Growing")]
+                                    .into_iter().map(|(kind, name)| view! {
+                                        <label>
+                                            <input type="radio" name="curve" disabled=crate::ui::context::is_locked("curve") prop:checked=move || curve.get() == kind
+                                                on:change=move |_| state.update(|d| d.curve = kind) />
+                                            {name}
+                                        </label>
+                                    }).collect_view()}
+                            </div>
+                        </div>
+                        {move || match curve.get() {
+                            CurveKind::Constant => field(F::PerMonth, "per-month", "Sales per month", "The same every month; an average like 3.5 is fine.", Unit::Plain).into_any(),
+                            CurveKind::Growth => view! {
+                                {field(F::Start, "start", "Sales in month 1", "Where sales start.", Unit::Plain)}
+                                {field(F::Growth, "growth", "Monthly growth", "How much sales grow each month.", Unit::Percent)}
+                                {field(F::Ceiling, "ceiling", "Ceiling", "The most sales a month it can reach.", Unit::Plain)}
+                            }.into_any(),
+                            CurveKind::Launch => view! {
+                                {field(F::Launch, "launch", "Launch-month sales", "Sales in the first month, with the launch push.", Unit::Plain)}
+                                {field(F::Baseline, "baseline", "Baseline sales per month", "Where sales settle without promotion.", Unit::Plain)}
+                                {field(F::HalfLife, "half-life", "Half-life", "Months for the launch bump to halve (1-2 is typical).", Unit::Plain)}
+                            }.into_any(),
+                        }}
+                        {field(F::Horizon, "horizon", "Horizon", "Months to look ahead, 1 to 120.", Unit::Plain)}
+                        {field(F::FixedMonths, "fixed-months", "Months of fixed costs to cover", "Break-even sales also cover this many months of monthly costs.", Unit::Plain)}
+                    </fieldset>
+                </details>
+            </form>
+        }
 }
 
 /// The named monthly cost lines: add, rename, remove, with suggestions one click away.

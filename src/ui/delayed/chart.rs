@@ -33,7 +33,9 @@ pub fn IncomeChart() -> impl IntoView {
             hours: projection.months.iter().map(|m| m.hours).collect(),
             band,
             break_even: milestones.cumulative_positive.map(f64::from),
-            target: Some(inputs.plan.target),
+            // The chart is of income, so the line is the income that nets the target: a line
+            // of net over a band of income would read as reached too early.
+            target: Some(inputs.plan.income_that_nets_target()),
             currency: state.currency.get(),
         }))
     });

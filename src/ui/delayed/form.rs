@@ -7,7 +7,7 @@ use crate::scenario::codec::MAX_TEXT_CHARS;
 use crate::scenario::delayed::DelayedDraft;
 use crate::scenario::delayed::{DelayedField, MembersMode, Part, StreamType, Unit, MAX_STREAMS};
 use crate::scenario::delayed_presets::DELAYED_PRESETS;
-use crate::ui::fold::Fold;
+use crate::ui::fold::folded;
 use crate::ui::layout::PageLink;
 use crate::ui::library::Status;
 use crate::ui::TextField;
@@ -50,44 +50,45 @@ fn PresetPicker() -> impl IntoView {
     // Embeds have no saved plans: there the load is undone by reloading the author's link.
     let library = use_context::<crate::ui::library::Library>();
     view! {
-        <Fold key="presets" summary="Start from a preset">
-            <fieldset class="group">
-                <legend>"Start from a preset"</legend>
-                <div class="field">
-                    <label for="preset">"Preset plan"</label>
-                    <div class="inline">
-                        <select id="preset" on:change=move |ev| {
-                            let id = event_target_value(&ev);
-                            if let Some(i) = DELAYED_PRESETS.iter().position(|p| p.id == id) { chosen.set(i); }
-                        }>
-                            {DELAYED_PRESETS.iter().map(|p| view! { <option value=p.id>{p.name}</option> }).collect_view()}
-                        </select>
-                        <button type="button" on:click=move |_| {
-                            let preset = &DELAYED_PRESETS[chosen.get_untracked().min(DELAYED_PRESETS.len() - 1)];
-                            let shown = state.draft.get_untracked();
-                            // Streams of the user's own are kept as a saved plan before they are replaced.
-                            if shown != DelayedDraft::default() && shown != (preset.build)() {
-                                if let Some(library) = library {
-                                    let name = library.current.get_untracked().map(|c| c.1).unwrap_or_else(|| "My plan".into());
-                                    match library.keep_copy(&format!("{name} (before {})", preset.name)) {
-                                        Ok(copy) => said.set(format!("Your streams before loading are kept as the saved plan \"{copy}\": open it under Manage plans to go back.")),
-                                        Err(e) if library.status.get_untracked() == Status::Unavailable => said.set(format!("Loaded. {e}")),
-                                        Err(e) => { said.set(format!("Not loaded: your streams could not be kept as a copy first. {e}")); return; }
+            <details class="group-fold" class:folds=folded("presets") open=!folded("presets")>
+    <summary>"Start from a preset"</summary>
+                <fieldset class="group">
+                    <legend>"Start from a preset"</legend>
+                    <div class="field">
+                        <label for="preset">"Preset plan"</label>
+                        <div class="inline">
+                            <select id="preset" on:change=move |ev| {
+                                let id = event_target_value(&ev);
+                                if let Some(i) = DELAYED_PRESETS.iter().position(|p| p.id == id) { chosen.set(i); }
+                            }>
+                                {DELAYED_PRESETS.iter().map(|p| view! { <option value=p.id>{p.name}</option> }).collect_view()}
+                            </select>
+                            <button type="button" on:click=move |_| {
+                                let preset = &DELAYED_PRESETS[chosen.get_untracked().min(DELAYED_PRESETS.len() - 1)];
+                                let shown = state.draft.get_untracked();
+                                // Streams of the user's own are kept as a saved plan before they are replaced.
+                                if shown != DelayedDraft::default() && shown != (preset.build)() {
+                                    if let Some(library) = library {
+                                        let name = library.current.get_untracked().map(|c| c.1).unwrap_or_else(|| "My plan".into());
+                                        match library.keep_copy(&format!("{name} (before {})", preset.name)) {
+                                            Ok(copy) => said.set(format!("Your streams before loading are kept as the saved plan \"{copy}\": open it under Manage plans to go back.")),
+                                            Err(e) if library.status.get_untracked() == Status::Unavailable => said.set(format!("Loaded. {e}")),
+                                            Err(e) => { said.set(format!("Not loaded: your streams could not be kept as a copy first. {e}")); return; }
+                                        }
                                     }
                                 }
-                            }
-                            state.update_plan(|s| { s.delayed = (preset.build)(); s.relink_products(); });
-                        }>"Load"</button>
+                                state.update_plan(|s| { s.delayed = (preset.build)(); s.relink_products(); });
+                            }>"Load"</button>
+                        </div>
+                        <p class="hint">{move || DELAYED_PRESETS[chosen.get().min(DELAYED_PRESETS.len() - 1)].assumptions}</p>
+                        <p class="hint">"Loading replaces the streams below; streams of your own are kept as a saved plan first."</p>
+                        <Show when=move || !said.with(String::is_empty)>
+                            <p class="notice" role="status">{move || said.get()}</p>
+                        </Show>
                     </div>
-                    <p class="hint">{move || DELAYED_PRESETS[chosen.get().min(DELAYED_PRESETS.len() - 1)].assumptions}</p>
-                    <p class="hint">"Loading replaces the streams below; streams of your own are kept as a saved plan first."</p>
-                    <Show when=move || !said.with(String::is_empty)>
-                        <p class="notice" role="status">{move || said.get()}</p>
-                    </Show>
-                </div>
-            </fieldset>
-        </Fold>
-    }
+                </fieldset>
+            </details>
+        }
 }
 
 /// One income stream: its name, switches, and its fields from the stream's field table.
@@ -152,47 +153,48 @@ fn StreamCard(
     };
 
     view! {
-        <Fold key="streams" summary=name>
-            <fieldset class="group stream" class:disabled=move || !enabled.get() data-lock-group=move || name.get()>
-                <legend>{move || name.get()}<span class="badge">{move || kind.get().map(|k| k.name()).unwrap_or("")}</span></legend>
-                <div class="stream-head">
-                    <div class="field">
-                        <label for=format!("s{id}-name")>"Stream name"</label>
-                        <input id=format!("s{id}-name") type="text" class="text-input" autocomplete="off"
-                            maxlength=MAX_TEXT_CHARS.to_string()
-                            prop:value=move || name.get()
-                            on:input=move |ev| { let t = crate::ui::fields::capped(event_target_value(&ev), MAX_TEXT_CHARS); edit(Box::new(move |s| s.name = t)); } />
+            <details class="group-fold" class:folds=folded("streams") open=!folded("streams")>
+    <summary>{move || name.get()}</summary>
+                <fieldset class="group stream" class:disabled=move || !enabled.get() data-lock-group=move || name.get()>
+                    <legend>{move || name.get()}<span class="badge">{move || kind.get().map(|k| k.name()).unwrap_or("")}</span></legend>
+                    <div class="stream-head">
+                        <div class="field">
+                            <label for=format!("s{id}-name")>"Stream name"</label>
+                            <input id=format!("s{id}-name") type="text" class="text-input" autocomplete="off"
+                                maxlength=MAX_TEXT_CHARS.to_string()
+                                prop:value=move || name.get()
+                                on:input=move |ev| { let t = crate::ui::fields::capped(event_target_value(&ev), MAX_TEXT_CHARS); edit(Box::new(move |s| s.name = t)); } />
+                        </div>
+                        <div class="field checkbox">
+                            <input type="checkbox" id=format!("s{id}-enabled") data-lockable="" disabled=crate::ui::context::is_locked(&format!("s{id}-enabled")) prop:checked=move || enabled.get()
+                                on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s| s.enabled = on)); } />
+                            <label for=format!("s{id}-enabled")>{move || format!("Include {} in the plan", name.get())}</label>
+                        </div>
+                        <div class="stream-actions">
+                            <button type="button" class="secondary" disabled=no_room
+                                aria-label=move || format!("Duplicate {}", name.get())
+                                on:click=move |_| state.update(|d| { d.duplicate_stream(id); })>"Duplicate"</button>
+                            <button type="button" class="icon-button" aria-label=move || format!("Remove {}", name.get())
+                                on:click=move |_| state.update(|d| d.remove_stream(id))>"Remove"</button>
+                        </div>
                     </div>
-                    <div class="field checkbox">
-                        <input type="checkbox" id=format!("s{id}-enabled") data-lockable="" disabled=crate::ui::context::is_locked(&format!("s{id}-enabled")) prop:checked=move || enabled.get()
-                            on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s| s.enabled = on)); } />
-                        <label for=format!("s{id}-enabled")>{move || format!("Include {} in the plan", name.get())}</label>
-                    </div>
-                    <div class="stream-actions">
-                        <button type="button" class="secondary" disabled=no_room
-                            aria-label=move || format!("Duplicate {}", name.get())
-                            on:click=move |_| state.update(|d| { d.duplicate_stream(id); })>"Duplicate"</button>
-                        <button type="button" class="icon-button" aria-label=move || format!("Remove {}", name.get())
-                            on:click=move |_| state.update(|d| d.remove_stream(id))>"Remove"</button>
-                    </div>
-                </div>
-                <Show when=move || enabled.get()>
-                    <StreamModes id=id />
-                    <div class="stream-fields">
-                    {move || fields.get().into_iter().map(|(spec, ranged)| view! {
-                        {text_field(spec, Part::Value, spec.label.to_string(), String::new())}
-                        {ranged.then(|| view! {
-                            <div class="range" role="group" aria-label=format!("Range of {}", spec.label)>
-                                {text_field(spec, Part::Low, "Low".into(), format!(" ({})", spec.label))}
-                                {text_field(spec, Part::High, "High".into(), format!(" ({})", spec.label))}
-                            </div>
-                        })}
-                    }).collect_view()}
-                    </div>
-                </Show>
-            </fieldset>
-        </Fold>
-    }
+                    <Show when=move || enabled.get()>
+                        <StreamModes id=id />
+                        <div class="stream-fields">
+                        {move || fields.get().into_iter().map(|(spec, ranged)| view! {
+                            {text_field(spec, Part::Value, spec.label.to_string(), String::new())}
+                            {ranged.then(|| view! {
+                                <div class="range" role="group" aria-label=format!("Range of {}", spec.label)>
+                                    {text_field(spec, Part::Low, "Low".into(), format!(" ({})", spec.label))}
+                                    {text_field(spec, Part::High, "High".into(), format!(" ({})", spec.label))}
+                                </div>
+                            })}
+                        }).collect_view()}
+                        </div>
+                    </Show>
+                </fieldset>
+            </details>
+        }
 }
 
 /// The switches some stream kinds have: where the product's numbers and the members come from.
@@ -296,33 +298,34 @@ fn PlanSettings() -> impl IntoView {
         }
     };
     view! {
-        <Fold key="plan" summary="The plan">
-            <fieldset class="group">
-                <legend>"The plan"</legend>
-                {plain(DelayedField::Horizon, "delayed-horizon", "Horizon in months", "1 to 120 months.", |d| d.horizon.clone(), |d, t| d.horizon = t, false)}
-                {plain(DelayedField::Target, "delayed-target", "Target net per month", "The monthly net that would make this worth it to you.", |d| d.target.clone(), |d, t| d.target = t, true)}
-                <p class="hint">
-                    {move || format!("Fixed monthly costs of {} come from the ", Money::new(state.from.with(|f| f.monthly_costs), state.currency.get()))}
-                    <PageLink page=Page::BreakEven>"Break-even calculator"</PageLink>
-                    "'s cost lines."
-                </p>
-                <div class="field checkbox">
-                    <input type="checkbox" id="uncertainty" data-lockable="" disabled=crate::ui::context::is_locked("uncertainty") prop:checked=move || uncertainty.get()
-                        on:change=move |ev| { let on = event_target_checked(&ev); state.update(|d| d.uncertainty = on); } />
-                    <label for="uncertainty">"Show the uncertainty"</label>
-                    <p class="hint">"Give the key rates a low and a high value; a seeded Monte Carlo shows the P10-P90 band."</p>
-                </div>
-                <Show when=move || uncertainty.get()>
-                    {plain(DelayedField::TargetBy, "target-by", "Chance of the target by month", "The month by which you need the target.", |d| d.target_by.clone(), |d, t| d.target_by = t, false)}
-                    {plain(DelayedField::Paths, "paths", "Paths", "Simulated futures: 1,000 is plenty; up to 20,000.", |d| d.paths.clone(), |d, t| d.paths = t, false)}
-                    <p class="hint seed">
-                        {move || format!("Seed {}: a shared plan reproduces the same band. ", draft.with(|d| d.seed))}
-                        <button type="button" class="link-button" on:click=move |_| state.update(|d| d.seed = next_seed(d.seed))>"New seed"</button>
+            <details class="group-fold" class:folds=folded("plan") open=!folded("plan")>
+    <summary>"The plan"</summary>
+                <fieldset class="group">
+                    <legend>"The plan"</legend>
+                    {plain(DelayedField::Horizon, "delayed-horizon", "Horizon in months", "1 to 120 months.", |d| d.horizon.clone(), |d, t| d.horizon = t, false)}
+                    {plain(DelayedField::Target, "delayed-target", "Target net per month", "The monthly net that would make this worth it to you.", |d| d.target.clone(), |d, t| d.target = t, true)}
+                    <p class="hint">
+                        {move || format!("Fixed monthly costs of {} come from the ", Money::new(state.from.with(|f| f.monthly_costs), state.currency.get()))}
+                        <PageLink page=Page::BreakEven>"Break-even calculator"</PageLink>
+                        "'s cost lines."
                     </p>
-                </Show>
-            </fieldset>
-        </Fold>
-    }
+                    <div class="field checkbox">
+                        <input type="checkbox" id="uncertainty" data-lockable="" disabled=crate::ui::context::is_locked("uncertainty") prop:checked=move || uncertainty.get()
+                            on:change=move |ev| { let on = event_target_checked(&ev); state.update(|d| d.uncertainty = on); } />
+                        <label for="uncertainty">"Show the uncertainty"</label>
+                        <p class="hint">"Give the key rates a low and a high value; a seeded Monte Carlo shows the P10-P90 band."</p>
+                    </div>
+                    <Show when=move || uncertainty.get()>
+                        {plain(DelayedField::TargetBy, "target-by", "Chance of the target by month", "Reaching it means 3 months running at or above the target, the third by this month (past the horizon too).", |d| d.target_by.clone(), |d, t| d.target_by = t, false)}
+                        {plain(DelayedField::Paths, "paths", "Paths", "Simulated futures: 1,000 is plenty; up to 20,000.", |d| d.paths.clone(), |d, t| d.paths = t, false)}
+                        <p class="hint seed">
+                            {move || format!("Seed {}: a shared plan reproduces the same band. ", draft.with(|d| d.seed))}
+                            <button type="button" class="link-button" on:click=move |_| state.update(|d| d.seed = next_seed(d.seed))>"New seed"</button>
+                        </p>
+                    </Show>
+                </fieldset>
+            </details>
+        }
 }
 
 /// A new seed from the old one: deterministic, so tests can follow it, yet far from the last.

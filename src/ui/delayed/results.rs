@@ -1,6 +1,7 @@
 //! The Delayed-income results: milestones, the honest range, and the month-by-month table.
 
 use super::DelayedState;
+use crate::engine::delayed::monte_carlo::SUSTAINED_MONTHS;
 use crate::engine::money::Money;
 use crate::export::projection_csv;
 use crate::format::money_estimate;
@@ -153,13 +154,31 @@ fn UncertaintySummary(
         let u = inputs.uncertainty?;
         let c = state.currency.get();
         let [p10, p50, p90] = mc.break_even;
+        let median_against_plan = state.projection.get().and_then(|p| {
+            let plan = p.months.last()?.total;
+            let median = *mc.income.p50.last()?;
+            Some((money_estimate(plan, c), money_estimate(median, c)))
+        });
         Some(view! {
             <h3>"The honest range"</h3>
             <ul class="milestones" data-testid="uncertainty">
                 <li>
-                    {format!("Chance that net reaches {} a month by month {}: ", Money::from_estimate(inputs.plan.target, c), u.target_by_month)}
+                    {format!(
+                        "Chance that net is at least {} a month for {SUSTAINED_MONTHS} months running by month {}{}: ",
+                        Money::from_estimate(inputs.plan.target, c),
+                        u.target_by_month,
+                        if u.target_by_month as usize > horizon { " (simulated past the horizon)" } else { "" },
+                    )}
                     <strong>{format!("{:.0} %", mc.target_probability * 100.0)}</strong>
                 </li>
+                {median_against_plan.map(|(plan, median)| view! {
+                    <li data-testid="median-vs-plan">
+                        {format!("Income in month {horizon}: the plan's own projection (every rate as typed) gives ")}
+                        <strong>{plan}</strong>
+                        ", the median of the simulated futures "<strong>{median}</strong>
+                        ". The median is the middle future of all the draws; it moves away from the projection when a range reaches further on one side of the typed value than on the other."
+                    </li>
+                })}
                 <li>
                     "Cumulative net in cash turns positive: "
                     <strong>{format!("P10 {}, median {}, P90 {}", month_or(p10, horizon), month_or(p50, horizon), month_or(p90, horizon))}</strong>

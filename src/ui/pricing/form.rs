@@ -5,7 +5,7 @@ use super::PricingState;
 use crate::engine::money::Currency;
 use crate::engine::presets::{preset, PRESETS};
 use crate::scenario::PricingField;
-use crate::ui::fold::Fold;
+use crate::ui::fold::folded;
 use crate::ui::TextField;
 use leptos::prelude::*;
 
@@ -33,91 +33,95 @@ pub fn PricingForm() -> impl IntoView {
     };
 
     view! {
-        <form class="calculator-form" on:submit=|ev| ev.prevent_default() aria-label="Pricing inputs">
-            <super::products::ProductBar />
-            <Fold key="product" summary="This product">
-                <fieldset class="group">
-                    <legend>"This product"</legend>
-                    <div class="field">
-                        <span class="label" id="kind-label">"Product type"</span>
-                        <div class="segmented" role="radiogroup" aria-labelledby="kind-label" id="kind" data-lockable="">
-                            <label>
-                                <input type="radio" name="kind" value="one-time" disabled=crate::ui::context::is_locked("kind")
-                                    prop:checked=move || !subscription.get()
-                                    on:change=move |_| state.set_subscription(false) />
-                                "One-time sale"
-                            </label>
-                            <label>
-                                <input type="radio" name="kind" value="subscription" disabled=crate::ui::context::is_locked("kind")
-                                    prop:checked=move || subscription.get()
-                                    on:change=move |_| state.set_subscription(true) />
-                                "Subscription"
-                            </label>
+            <form class="calculator-form" on:submit=|ev| ev.prevent_default() aria-label="Pricing inputs">
+                <super::products::ProductBar />
+                <details class="group-fold" class:folds=folded("product") open=!folded("product")>
+    <summary>"This product"</summary>
+                    <fieldset class="group">
+                        <legend>"This product"</legend>
+                        <div class="field">
+                            <span class="label" id="kind-label">"Product type"</span>
+                            <div class="segmented" role="radiogroup" aria-labelledby="kind-label" id="kind" data-lockable="">
+                                <label>
+                                    <input type="radio" name="kind" value="one-time" disabled=crate::ui::context::is_locked("kind")
+                                        prop:checked=move || !subscription.get()
+                                        on:change=move |_| state.set_subscription(false) />
+                                    "One-time sale"
+                                </label>
+                                <label>
+                                    <input type="radio" name="kind" value="subscription" disabled=crate::ui::context::is_locked("kind")
+                                        prop:checked=move || subscription.get()
+                                        on:change=move |_| state.set_subscription(true) />
+                                    "Subscription"
+                                </label>
+                            </div>
                         </div>
-                    </div>
-                    <div class="field">
-                        <label for="currency">"Currency"</label>
-                        <select id="currency" data-lockable="" disabled=crate::ui::context::is_locked("currency") on:change=move |ev| {
-                            if let Some(c) = Currency::from_code(&event_target_value(&ev)) {
-                                state.scenario.update(|s| s.set_currency(c));
-                            }
-                        }>
-                            {Currency::ALL.into_iter().map(|c| view! {
-                                <option value=c.code() selected=move || draft.with(|d| d.currency == c)>
-                                    {format!("{} ({})", c.code(), c.name())}
-                                </option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                    {move || if subscription.get() {
-                        field(PricingField::Price, "price", "Monthly price", "What a subscriber pays each month, before any discount.", true).into_any()
-                    } else {
-                        field(PricingField::Price, "price", "Price", "What the buyer pays, before any discount.", true).into_any()
-                    }}
-                </fieldset>
-            </Fold>
+                        <div class="field">
+                            <label for="currency">"Currency"</label>
+                            <select id="currency" data-lockable="" disabled=crate::ui::context::is_locked("currency") on:change=move |ev| {
+                                if let Some(c) = Currency::from_code(&event_target_value(&ev)) {
+                                    state.scenario.update(|s| s.set_currency(c));
+                                }
+                            }>
+                                {Currency::ALL.into_iter().map(|c| view! {
+                                    <option value=c.code() selected=move || draft.with(|d| d.currency == c)>
+                                        {format!("{} ({})", c.code(), c.name())}
+                                    </option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        {move || if subscription.get() {
+                            field(PricingField::Price, "price", "Monthly price", "What a subscriber pays each month, before any discount.", true).into_any()
+                        } else {
+                            field(PricingField::Price, "price", "Price", "What the buyer pays, before any discount.", true).into_any()
+                        }}
+                    </fieldset>
+                </details>
 
-            <Fold key="fees" summary="Platform and fees">
-                <fieldset class="group">
-                    <legend>"Platform and fees"</legend>
-                    <PlatformPicker />
-                    <FeeLayers />
-                </fieldset>
-            </Fold>
+                <details class="group-fold" class:folds=folded("fees") open=!folded("fees")>
+    <summary>"Platform and fees"</summary>
+                    <fieldset class="group">
+                        <legend>"Platform and fees"</legend>
+                        <PlatformPicker />
+                        <FeeLayers />
+                    </fieldset>
+                </details>
 
-            <Fold key="adjustments" summary="Adjustments">
-                <fieldset class="group">
-                    <legend>"Adjustments"</legend>
-                    {field(PricingField::Discount, "discount", "Discount", "Coupon or sale price, off the list price.", false)}
-                    {field(PricingField::Affiliate, "affiliate", "Affiliate share", "Share of each sale paid to affiliates.", false)}
-                    {field(PricingField::Refund, "refund", "Refund rate", "Share of sales refunded; fees are usually not returned.", false)}
-                    {field(PricingField::Tax, "tax", "Tax set-aside", "Share of monthly profit kept for income tax.", false)}
-                </fieldset>
-            </Fold>
+                <details class="group-fold" class:folds=folded("adjustments") open=!folded("adjustments")>
+    <summary>"Adjustments"</summary>
+                    <fieldset class="group">
+                        <legend>"Adjustments"</legend>
+                        {field(PricingField::Discount, "discount", "Discount", "Coupon or sale price, off the list price.", false)}
+                        {field(PricingField::Affiliate, "affiliate", "Affiliate share", "Share of each sale paid to affiliates.", false)}
+                        {field(PricingField::Refund, "refund", "Refund rate", "Share of sales refunded; fees are usually not returned.", false)}
+                        {field(PricingField::Tax, "tax", "Tax set-aside", "Share of monthly profit kept for income tax.", false)}
+                    </fieldset>
+                </details>
 
-            <Fold key="volume" summary="Volume and targets">
-                <fieldset class="group">
-                    <legend>"Volume and targets"</legend>
-                    {move || if subscription.get() {
-                        view! {
-                            <TextField id="volume" label="New subscribers per month" hint="An average is fine, like 3.5."
-                                value=state.text(PricingField::Volume) on_input=state.setter(PricingField::Volume)
-                                error=state.error(PricingField::Volume) />
-                            {field(PricingField::Churn, "churn", "Churn per month", "Share of subscribers who cancel each month (small products: 3-7 %).", false)}
-                        }.into_any()
-                    } else {
-                        view! {
-                            <TextField id="volume" label="Sales per month" hint="An average is fine, like 3.5."
-                                value=state.text(PricingField::Volume) on_input=state.setter(PricingField::Volume)
-                                error=state.error(PricingField::Volume) />
-                        }.into_any()
-                    }}
-                    {field(PricingField::TargetPerSale, "target-sale", "Target net per sale", "What you want to keep from each sale.", true)}
-                    {field(PricingField::TargetPerMonth, "target-month", "Target net per month", "What you want to keep each month, after tax set-aside.", true)}
-                </fieldset>
-            </Fold>
-        </form>
-    }
+                <details class="group-fold" class:folds=folded("volume") open=!folded("volume")>
+    <summary>"Volume and targets"</summary>
+                    <fieldset class="group">
+                        <legend>"Volume and targets"</legend>
+                        {move || if subscription.get() {
+                            view! {
+                                <TextField id="volume" label="New subscribers per month" hint="An average is fine, like 3.5."
+                                    value=state.text(PricingField::Volume) on_input=state.setter(PricingField::Volume)
+                                    error=state.error(PricingField::Volume) />
+                                {field(PricingField::Churn, "churn", "Churn per month", "Share of subscribers who cancel each month (small products: 3-7 %).", false)}
+                            }.into_any()
+                        } else {
+                            view! {
+                                <TextField id="volume" label="Sales per month" hint="An average is fine, like 3.5."
+                                    value=state.text(PricingField::Volume) on_input=state.setter(PricingField::Volume)
+                                    error=state.error(PricingField::Volume) />
+                            }.into_any()
+                        }}
+                        {field(PricingField::TargetPerSale, "target-sale", "Target net per sale", "What you want to keep from each sale.", true)}
+                        {field(PricingField::TargetPerMonth, "target-month", "Target net per month", "What you want to keep each month, after tax set-aside.", true)}
+                    </fieldset>
+                </details>
+            </form>
+        }
 }
 
 /// The platform preset picker, with the chosen preset's formula, date and source.

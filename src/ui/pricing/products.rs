@@ -5,7 +5,7 @@ use super::PricingState;
 use crate::scenario::pricing::MAX_PRODUCT_NAME;
 use crate::scenario::MAX_PRODUCTS;
 use crate::ui::context::ProductUndo;
-use crate::ui::fold::Fold;
+use crate::ui::fold::folded;
 use leptos::prelude::*;
 
 #[component]
@@ -59,70 +59,71 @@ pub fn ProductBar() -> impl IntoView {
         }
     };
     view! {
-        <Fold key="products" summary="Products in this plan">
-            <fieldset class="group products">
-                <legend>"Products in this plan"</legend>
-                <div class="field">
-                    <label for="product">"Product"</label>
-                    <select id="product" aria-describedby="product-hint" data-lockable=""
-                        disabled=crate::ui::context::is_locked("product")
-                        prop:value=move || open.get().map(|id| id.to_string()).unwrap_or_default()
-                        on:change=move |ev| {
-                            if let Ok(id) = event_target_value(&ev).parse::<u32>() {
-                                scenario.update(|s| s.open_product = id);
+            <details class="group-fold" class:folds=folded("products") open=!folded("products")>
+    <summary>"Products in this plan"</summary>
+                <fieldset class="group products">
+                    <legend>"Products in this plan"</legend>
+                    <div class="field">
+                        <label for="product">"Product"</label>
+                        <select id="product" aria-describedby="product-hint" data-lockable=""
+                            disabled=crate::ui::context::is_locked("product")
+                            prop:value=move || open.get().map(|id| id.to_string()).unwrap_or_default()
+                            on:change=move |ev| {
+                                if let Ok(id) = event_target_value(&ev).parse::<u32>() {
+                                    scenario.update(|s| s.open_product = id);
+                                }
+                            }>
+                            {move || products.get().into_iter().map(|(id, name)| view! {
+                                <option value=id.to_string() selected=move || open.get() == Some(id)>{name}</option>
+                            }).collect_view()}
+                        </select>
+                        <p class="hint" id="product-hint">"Break-even and the Delayed-income streams take their net from a product, picked by name."</p>
+                    </div>
+                    <div class="field">
+                        <label for="product-name">"Product name"</label>
+                        <input id="product-name" class="text-input" type="text" autocomplete="off"
+                            aria-describedby="product-name-hint" readonly=in_locked_embed
+                            maxlength=MAX_PRODUCT_NAME.to_string()
+                            prop:value=move || name.get()
+                            on:input=move |ev| {
+                                let text = crate::ui::fields::capped(event_target_value(&ev), MAX_PRODUCT_NAME);
+                                state.update(|d| d.name = text);
+                            } />
+                        <p class="hint" id="product-name-hint">{move || {
+                            if name.with(|n| n.trim().is_empty()) {
+                                "Give it a name: the other pages pick products by name.".to_string()
+                            } else if label.get() != name.with(|n| n.trim().to_string()) {
+                                "Another product has this name: the other pages show its place in the list too.".to_string()
+                            } else {
+                                String::new()
                             }
-                        }>
-                        {move || products.get().into_iter().map(|(id, name)| view! {
-                            <option value=id.to_string() selected=move || open.get() == Some(id)>{name}</option>
-                        }).collect_view()}
-                    </select>
-                    <p class="hint" id="product-hint">"Break-even and the Delayed-income streams take their net from a product, picked by name."</p>
-                </div>
-                <div class="field">
-                    <label for="product-name">"Product name"</label>
-                    <input id="product-name" class="text-input" type="text" autocomplete="off"
-                        aria-describedby="product-name-hint" readonly=in_locked_embed
-                        maxlength=MAX_PRODUCT_NAME.to_string()
-                        prop:value=move || name.get()
-                        on:input=move |ev| {
-                            let text = crate::ui::fields::capped(event_target_value(&ev), MAX_PRODUCT_NAME);
-                            state.update(|d| d.name = text);
-                        } />
-                    <p class="hint" id="product-name-hint">{move || {
-                        if name.with(|n| n.trim().is_empty()) {
-                            "Give it a name: the other pages pick products by name.".to_string()
-                        } else if label.get() != name.with(|n| n.trim().to_string()) {
-                            "Another product has this name: the other pages show its place in the list too.".to_string()
+                        }}</p>
+                    </div>
+                    <Show when=move || !in_locked_embed>
+                    <div class="button-row">
+                        <button type="button" class="secondary" disabled=full
+                            on:click=move |_| scenario.update(|s| { let _ = s.add_product(false); })>"Add a one-time product"</button>
+                        <button type="button" class="secondary" disabled=full
+                            on:click=move |_| scenario.update(|s| { let _ = s.add_product(true); })>"Add a subscription"</button>
+                        <button type="button" class="secondary" disabled=only_one
+                            aria-label=move || format!("Remove this product ({})", label.get())
+                            on:click=remove>"Remove this product"</button>
+                    </div>
+                    </Show>
+                    <p class="hint" role="status">{move || {
+                        if full.get() {
+                            format!("A plan holds up to {MAX_PRODUCTS} products.")
                         } else {
                             String::new()
                         }
                     }}</p>
-                </div>
-                <Show when=move || !in_locked_embed>
-                <div class="button-row">
-                    <button type="button" class="secondary" disabled=full
-                        on:click=move |_| scenario.update(|s| { let _ = s.add_product(false); })>"Add a one-time product"</button>
-                    <button type="button" class="secondary" disabled=full
-                        on:click=move |_| scenario.update(|s| { let _ = s.add_product(true); })>"Add a subscription"</button>
-                    <button type="button" class="secondary" disabled=only_one
-                        aria-label=move || format!("Remove this product ({})", label.get())
-                        on:click=remove>"Remove this product"</button>
-                </div>
-                </Show>
-                <p class="hint" role="status">{move || {
-                    if full.get() {
-                        format!("A plan holds up to {MAX_PRODUCTS} products.")
-                    } else {
-                        String::new()
-                    }
-                }}</p>
-                <Show when=move || undo_offered.get()>
-                    <p class="notice" role="status">
-                        {move || removed.with(|r| r.as_ref().map(|u| format!("{} ", u.sentence)).unwrap_or_default())}
-                        <button type="button" class="secondary" on:click=undo>"Undo"</button>
-                    </p>
-                </Show>
-            </fieldset>
-        </Fold>
-    }
+                    <Show when=move || undo_offered.get()>
+                        <p class="notice" role="status">
+                            {move || removed.with(|r| r.as_ref().map(|u| format!("{} ", u.sentence)).unwrap_or_default())}
+                            <button type="button" class="secondary" on:click=undo>"Undo"</button>
+                        </p>
+                    </Show>
+                </fieldset>
+            </details>
+        }
 }
