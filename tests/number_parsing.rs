@@ -134,3 +134,72 @@ fn decimals_are_exact() {
     assert_eq!(d.to_scaled(1), Some(-13));
     assert_eq!(parse_decimal("abc"), Err(NumberError::NotANumber));
 }
+
+#[test]
+fn an_amount_in_another_currency_is_refused_and_its_own_symbol_reads_either_side() {
+    assert_eq!(parse_money("27 €", Currency::Eur), Ok(2700));
+    assert_eq!(parse_money("€27", Currency::Eur), Ok(2700));
+    assert_eq!(parse_money("$27", Currency::Usd), Ok(2700));
+    assert_eq!(
+        parse_money("27$", Currency::Cad),
+        Ok(2700),
+        "a bare $ for any dollar"
+    );
+    assert_eq!(parse_money("CA$27", Currency::Cad), Ok(2700));
+    for (typed, plan) in [
+        ("€27", Currency::Usd),
+        ("27 €", Currency::Usd),
+        ("£5", Currency::Eur),
+        ("CA$27", Currency::Usd),
+    ] {
+        let refused = parse_money(typed, plan).unwrap_err();
+        assert!(
+            matches!(refused, FieldError::OtherCurrency { .. }),
+            "{typed}"
+        );
+        let sentence = refused.to_string();
+        assert!(
+            sentence.contains(plan.code()) && sentence.contains("change the plan's currency"),
+            "{sentence}"
+        );
+    }
+    // A symbol on a share or a count is not silently dropped.
+    assert_eq!(parse_percent("$5", 100), Err(FieldError::NotMoney));
+    assert_eq!(parse_count("€3", 1000.0), Err(FieldError::NotMoney));
+}
+
+#[test]
+fn targets_below_zero_and_calendar_month_zero_are_refused() {
+    use honest_income::scenario::delayed::Part;
+    use honest_income::scenario::{PricingField, Scenario};
+    let mut s = Scenario::default();
+    s.products[0].target_per_sale = "-5".into();
+    s.products[0].target_per_month = "-100".into();
+    let errors = s.products[0].inputs().unwrap_err();
+    for field in [PricingField::TargetPerSale, PricingField::TargetPerMonth] {
+        assert!(
+            errors
+                .iter()
+                .any(|(f, e)| *f == field && e.to_string() == "This can't be negative."),
+            "{field:?}"
+        );
+    }
+    s.delayed.target = "-1".into();
+    let stream = s
+        .delayed
+        .streams
+        .iter()
+        .position(|x| x.visible_fields().iter().any(|f| f.key == "launch_month"))
+        .expect("a product stream");
+    s.delayed.streams[stream].set_text(Part::Value, "launch_month", "0".into());
+    let errors = s.delayed.inputs(&s.delayed_from_the_plan()).unwrap_err();
+    let said: Vec<String> = errors.iter().map(|(_, e)| e.to_string()).collect();
+    assert!(
+        said.iter().any(|e| e == "This can't be negative."),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|e| e == "This needs to be at least 1."),
+        "{said:?}"
+    );
+}

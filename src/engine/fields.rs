@@ -3,7 +3,7 @@
 //! Each parser turns raw text into an engine value or a sentence saying what is wrong.
 
 use super::money::{Currency, Money, Rate};
-use super::number::{parse_decimal, NumberError};
+use super::number::{parse_decimal, typed_symbol, NumberError};
 use std::fmt;
 
 /// Why a field's text is not an acceptable value; Display is the sentence beside the field.
@@ -11,10 +11,21 @@ use std::fmt;
 pub enum FieldError {
     Number(NumberError),
     Negative,
-    TooLarge { max: String },
-    TooSmall { min: String },
+    TooLarge {
+        max: String,
+    },
+    TooSmall {
+        min: String,
+    },
     WholeYen,
     WholeNumber,
+    /// A currency symbol on a field that is not money (a share, a count, a month).
+    NotMoney,
+    /// An amount typed with another currency's symbol than the plan's.
+    OtherCurrency {
+        typed: &'static str,
+        plan: Currency,
+    },
 }
 
 impl fmt::Display for FieldError {
@@ -36,6 +47,14 @@ impl fmt::Display for FieldError {
                 )
             }
             FieldError::WholeNumber => write!(f, "Enter a whole number, like 12."),
+            FieldError::OtherCurrency { typed, plan } => write!(
+                f,
+                "That amount is in {typed}, but this plan counts in {} ({}). Type it in {}, or change the plan's currency on Pricing.",
+                plan.code(),
+                plan.symbol(),
+                plan.code()
+            ),
+            FieldError::NotMoney => write!(f, "This is not an amount of money: type the number alone."),
         }
     }
 }
@@ -63,6 +82,12 @@ pub fn parse_money(text: &str, currency: Currency) -> Result<i64, FieldError> {
 /// An amount that may be negative (a target that accepts a loss).
 pub fn parse_signed_money(text: &str, currency: Currency) -> Result<i64, FieldError> {
     let decimal = parse_decimal(text)?;
+    if let Some(typed) = typed_symbol(text).filter(|s| !currency.is_written(s)) {
+        return Err(FieldError::OtherCurrency {
+            typed,
+            plan: currency,
+        });
+    }
     if currency.minor_digits() == 0 && decimal.scale > 0 && decimal.to_scaled(0).is_some() {
         let whole = decimal.to_scaled(0).unwrap_or(0).unsigned_abs() as u128;
         if whole * 10u128.pow(decimal.scale) != decimal.mantissa {
@@ -83,6 +108,9 @@ pub fn parse_signed_money(text: &str, currency: Currency) -> Result<i64, FieldEr
 
 /// A percentage between 0 and `max_percent`, kept to parts per million.
 pub fn parse_percent(text: &str, max_percent: i64) -> Result<Rate, FieldError> {
+    if typed_symbol(text).is_some() {
+        return Err(FieldError::NotMoney);
+    }
     let decimal = parse_decimal(text)?;
     if decimal.negative {
         return Err(FieldError::Negative);
@@ -100,6 +128,9 @@ pub fn parse_percent(text: &str, max_percent: i64) -> Result<Rate, FieldError> {
 
 /// A count per month (sales, subscribers); averages like 3.5 are allowed.
 pub fn parse_count(text: &str, max: f64) -> Result<f64, FieldError> {
+    if typed_symbol(text).is_some() {
+        return Err(FieldError::NotMoney);
+    }
     let decimal = parse_decimal(text)?;
     if decimal.negative {
         return Err(FieldError::Negative);
@@ -115,6 +146,9 @@ pub fn parse_count(text: &str, max: f64) -> Result<f64, FieldError> {
 
 /// A whole number between 0 and `max` (hours, months).
 pub fn parse_whole(text: &str, max: u64) -> Result<u64, FieldError> {
+    if typed_symbol(text).is_some() {
+        return Err(FieldError::NotMoney);
+    }
     let decimal = parse_decimal(text)?;
     if decimal.negative {
         return Err(FieldError::Negative);

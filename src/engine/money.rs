@@ -63,6 +63,16 @@ impl Currency {
         }
     }
 
+    /// True when `symbol` may stand for this currency: its own, or a bare "$" for any dollar.
+    pub fn is_written(self, symbol: &str) -> bool {
+        match self {
+            Currency::Usd => ["$", "US$"].contains(&symbol),
+            Currency::Cad => ["$", "C$", "CA$"].contains(&symbol),
+            Currency::Aud => ["$", "A$"].contains(&symbol),
+            other => other.symbol() == symbol,
+        }
+    }
+
     pub fn symbol(self) -> &'static str {
         match self {
             Currency::Usd => "$",

@@ -48,6 +48,18 @@ const MAX_INT_DIGITS: usize = 15;
 const MAX_FRACTION_DIGITS: usize = 18;
 
 /// Parses typed text into an exact decimal (see the module comment for the accepted forms).
+/// The currency symbols a typed amount may carry, longest first.
+pub const CURRENCY_SYMBOLS: [&str; 9] = ["CA$", "A$", "C$", "US$", "$", "€", "£", "¥", "₹"];
+
+/// The currency symbol typed before or after an amount, if any.
+pub fn typed_symbol(text: &str) -> Option<&'static str> {
+    let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = s.trim_start_matches(['-', '\u{2212}']);
+    CURRENCY_SYMBOLS
+        .into_iter()
+        .find(|symbol| s.starts_with(symbol) || s.ends_with(symbol))
+}
+
 pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     let mut s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     if s.is_empty() {
@@ -58,8 +70,15 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
         negative = true;
         s = rest.to_string();
     }
-    for symbol in ["CA$", "A$", "C$", "US$", "$", "€", "£", "¥", "₹"] {
+    for symbol in CURRENCY_SYMBOLS {
         if let Some(rest) = s.strip_prefix(symbol) {
+            s = rest.to_string();
+            break;
+        }
+    }
+    // Written after the amount too, as in much of Europe ("27 €").
+    for symbol in CURRENCY_SYMBOLS {
+        if let Some(rest) = s.strip_suffix(symbol) {
             s = rest.to_string();
             break;
         }

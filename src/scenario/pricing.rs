@@ -2,8 +2,7 @@
 
 use crate::engine::fees::{FeeLayer, ProductKind};
 use crate::engine::fields::{
-    money_text, parse_count, parse_money, parse_percent, parse_signed_money, percent_text,
-    FieldError,
+    money_text, parse_count, parse_money, parse_percent, percent_text, FieldError,
 };
 use crate::engine::money::Currency;
 use crate::engine::presets::{preset, Preset};
@@ -231,8 +230,9 @@ impl ProductDraft {
             PricingField::Tax => parse_percent(&self.tax, 100).map(drop),
             PricingField::Volume => parse_count(&self.volume, MAX_VOLUME).map(drop),
             PricingField::Churn => parse_percent(&self.churn, 100).map(drop),
-            PricingField::TargetPerSale => parse_signed_money(&self.target_per_sale, c).map(drop),
-            PricingField::TargetPerMonth => parse_signed_money(&self.target_per_month, c).map(drop),
+            // A target below zero answers nothing ("charge $0.00", "you need 0 sales").
+            PricingField::TargetPerSale => parse_money(&self.target_per_sale, c).map(drop),
+            PricingField::TargetPerMonth => parse_money(&self.target_per_month, c).map(drop),
             PricingField::LayerPercent(i) => layer(i)
                 .map(|l| parse_percent(&l.percent, 100).map(drop))
                 .unwrap_or(Ok(())),
@@ -303,8 +303,8 @@ impl ProductDraft {
             tax: parse_percent(&self.tax, 100).unwrap_or_default(),
             volume: parse_count(&self.volume, MAX_VOLUME).unwrap_or_default(),
             churn: parse_percent(&self.churn, 100).unwrap_or_default(),
-            target_per_sale: parse_signed_money(&self.target_per_sale, c).unwrap_or_default(),
-            target_per_month: parse_signed_money(&self.target_per_month, c).unwrap_or_default(),
+            target_per_sale: parse_money(&self.target_per_sale, c).unwrap_or_default(),
+            target_per_month: parse_money(&self.target_per_month, c).unwrap_or_default(),
         })
     }
 

@@ -56,12 +56,14 @@ fn FullApp() -> impl IntoView {
     let hash = window_event_listener(leptos::ev::hashchange, move |_| {
         library.open_link(&crate::platform::page::location_hash());
     });
-    let leaving = window_event_listener(leptos::ev::pagehide, move |_| library.flush());
-    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        if crate::platform::page::is_hidden() {
+    // One handler for both events (one copy of the listener code in the wasm).
+    let leave = move |e: web_sys::Event| {
+        if e.type_() == "pagehide" || crate::platform::page::is_hidden() {
             library.flush();
         }
-    });
+    };
+    let leaving = window_event_listener_untyped("pagehide", leave);
+    let hidden = window_event_listener_untyped("visibilitychange", leave);
     on_cleanup(move || {
         storage.remove();
         hash.remove();

@@ -71,3 +71,30 @@ test('churn of 0 % and 100 % get sentences and figures, not infinity', async () 
   assert.match(await pricing.resultsText(), /Time to reach 90 % of it\s*1 month/);
   await pricing.close();
 });
+
+test('what makes no sense is refused with a sentence: another currency, a negative target, month 0', async () => {
+  const pricing = await PricingPage.open(app.browser, app.url);
+  await pricing.type('Price', '€27');
+  assert.equal(await pricing.sentenceFor('Price'), "That amount is in €, but this plan counts in USD ($). Type it in USD, or change the plan's currency on Pricing.");
+  await pricing.type('Price', '$27');
+  assert.equal(await pricing.stat('Net per sale'), '$23.80');
+  await pricing.type('Refund rate', '$5');
+  assert.equal(await pricing.sentenceFor('Refund rate'), 'This is not an amount of money: type the number alone.');
+  await pricing.type('Refund rate', '0');
+  await pricing.type('Target net per month', '-100');
+  assert.equal(await pricing.sentenceFor('Target net per month'), "This can't be negative.");
+  await pricing.type('Target net per month', '500');
+  // In euros, the symbol may follow the amount.
+  await pricing.page.getByLabel('Currency').selectOption('EUR');
+  await pricing.type('Price', '27 €');
+  assert.equal(await pricing.field('Price').getAttribute('aria-invalid'), 'false');
+  await pageShowsNoBrokenNumbers(pricing);
+  // A product stream launching in month 0.
+  await pricing.page.goto(`${app.url}?page=delayed-income`);
+  await pricing.page.getByRole('heading', { level: 1, name: 'Delayed income' }).waitFor();
+  const launch = pricing.page.getByLabel('Launch month').first();
+  await launch.fill('0');
+  const id = await launch.getAttribute('id');
+  assert.equal((await pricing.page.locator(`#${id}-error`).innerText()).trim(), 'This needs to be at least 1.');
+  await pricing.close();
+});

@@ -18,6 +18,8 @@ pub enum Unit {
     Months,
     /// A month number or a whole count of months.
     WholeMonths,
+    /// A month of the timeline, counted from 1 (month 0 comes before the plan starts).
+    CalendarMonth,
     /// Hours per month.
     Hours,
 }
@@ -149,7 +151,7 @@ pub const PRODUCT_FIELDS: &[FieldSpec] = &[
         "launch_month",
         "Launch month",
         "The month it goes on sale.",
-        Unit::WholeMonths,
+        Unit::CalendarMonth,
         MONTHS,
     ),
     spec(
@@ -206,7 +208,7 @@ pub const SUBSCRIPTION_FIELDS: &[FieldSpec] = &[
         "start_month",
         "Start month",
         "The month members can first join.",
-        Unit::WholeMonths,
+        Unit::CalendarMonth,
         MONTHS,
     ),
     uncertain(spec(
@@ -285,5 +287,9 @@ pub fn read(spec: &FieldSpec, text: &str, currency: Currency) -> Result<f64, Fie
         Unit::Percent => parse_percent(text, bound as i64).map(|r| r.as_fraction()),
         Unit::Money => parse_money(text, currency).map(|m| m as f64),
         Unit::WholeMonths => parse_whole(text, bound as u64).map(|m| m as f64),
+        Unit::CalendarMonth => match parse_whole(text, bound as u64) {
+            Ok(0) => Err(FieldError::TooSmall { min: "1".into() }),
+            other => other.map(|m| m as f64),
+        },
     }
 }

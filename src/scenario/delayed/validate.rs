@@ -12,7 +12,7 @@ use crate::engine::delayed::{
     Blog, Effort, NewMembers, Plan, Product, SalesCurve, Stream, StreamKind, Subscription,
     MAX_HORIZON,
 };
-use crate::engine::fields::{parse_signed_money, parse_whole, FieldError};
+use crate::engine::fields::{parse_money, parse_whole, FieldError};
 use crate::engine::money::Currency;
 use std::fmt;
 
@@ -121,7 +121,7 @@ impl DelayedDraft {
                 })),
                 other => other.err().map(DelayedError::Field),
             },
-            DelayedField::Target => parse_signed_money(&self.target, currency)
+            DelayedField::Target => parse_money(&self.target, currency)
                 .err()
                 .map(DelayedError::Field),
             // Reaching means SUSTAINED_MONTHS running, so the month named is at least that.
@@ -348,7 +348,7 @@ impl DelayedDraft {
             upfront_hours,
             hourly_value: from.hourly_value.unwrap_or(0) as f64,
             horizon,
-            target: parse_signed_money(&self.target, currency).unwrap_or(0) as f64,
+            target: parse_money(&self.target, currency).unwrap_or(0) as f64,
         };
         let uncertainty = self.uncertainty.then(|| Uncertainty {
             ranges,
