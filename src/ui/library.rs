@@ -230,7 +230,7 @@ impl Library {
             text = p.export(store, shown, now);
             None
         });
-        crate::platform::download("honest-income-scenarios.json", &text, "application/json")
+        crate::platform::download("honest-income-plans.json", &text, "application/json")
     }
 
     /// Adds every plan of an export file as new saved plans, a batch per task so a large file

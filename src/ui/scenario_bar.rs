@@ -15,7 +15,7 @@ pub fn ScenarioBar() -> impl IntoView {
         Status::Unsaved { from_link: true } => {
             "Opened from a link: not saved yet. Save it under a name to keep it here.".into()
         }
-        Status::Unsaved { from_link: false } => "Not saved yet: changes save automatically.".into(),
+        Status::Unsaved { from_link: false } => "Not saved yet: your first change saves it in this browser.".into(),
         Status::Saved { .. } | Status::LinkDraft { .. } if library.unsaved_edit.get() => {
             "Saving your changes…".into()
         }
@@ -137,11 +137,13 @@ pub fn ScenarioBar() -> impl IntoView {
                     <p class="hint">"Browsers may clear saved data (Safari after a week without visits, private windows at once). A link or an exported file is the durable copy."</p>
                     <div class="layer-actions">
                         <button type="button" class="secondary" on:click=move |_| {
-                            if let Err(e) = library.export_all() { message.set(e); } else { message.set("Exported every plan to honest-income-scenarios.json.".into()); }
+                            if let Err(e) = library.export_all() { message.set(e); } else { message.set("Exported every plan to honest-income-plans.json.".into()); }
                         }>"Export all plans"</button>
+                        // The input is hidden behind its label, which looks like the app's own
+                        // buttons (the browser's "Choose File" text would sit inside it).
                         <label class="file-button">
                             "Import plans from a file"
-                            <input type="file" accept="application/json,.json" on:change=import />
+                            <input type="file" class="visually-hidden" accept="application/json,.json" on:change=import />
                         </label>
                     </div>
                     <p class="hint" role="status">{move || message.get()}</p>

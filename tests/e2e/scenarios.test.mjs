@@ -26,7 +26,7 @@ async function manage(page) {
 
 test('the plan autosaves and survives a reload', async () => {
   const pricing = await PricingPage.open(app.browser, app.url);
-  assert.match(await status(pricing.page), /Not saved yet: changes save automatically/);
+  assert.match(await status(pricing.page), /Not saved yet: your first change saves it in this browser/);
   await pricing.type('Price', '30');
   await waitSaved(pricing.page);
   assert.equal(await planName(pricing.page), 'My plan');

@@ -40,9 +40,9 @@ pub fn NetByVolume() -> impl IntoView {
         let platform = state.draft.with(|d| d.platform.clone());
         let own_label = match preset(&platform) {
             Some(p) if state.draft.with(|d| d.layers_match_preset()) => {
-                format!("{} (your choice)", p.name)
+                format!("{}, your platform", p.name)
             }
-            Some(p) => format!("{} (your edited fees)", p.name),
+            Some(p) => format!("{}, with your edited fees", p.name),
             None => "Your custom fees".to_string(),
         };
         let line = |label: String, layers: &[FeeLayer], emphasis: bool| Series {

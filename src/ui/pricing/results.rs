@@ -122,7 +122,7 @@ fn ResultBody(
         })}
         <KdpRangeNote inputs=inputs.clone() />
 
-        <h3>"One sale, taken apart"</h3>
+        <h3>{if subscription { "One member's month, taken apart" } else { "One sale, taken apart" }}</h3>
         <table class="breakdown">
             <caption class="visually-hidden">"Fee breakdown of one sale"</caption>
             <tbody>
