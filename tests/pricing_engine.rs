@@ -267,8 +267,16 @@ fn subscription_figures() {
     assert!((s.average_months - 20.0).abs() < 1e-9);
     // 0.95^n <= 0.1 first at n = 45.
     assert_eq!(s.months_to_90_percent, 45);
-    assert_eq!(r.month_label, MonthBasis::SteadyState);
-    assert!((r.month.charges - 400.0).abs() < 1e-9);
+    // The headline is month 12, a year in, not the steady state 45 months away:
+    // 20 x (1 - 0.95^12) / 0.05 = 183.8 subscribers.
+    assert_eq!(r.month_label, MonthBasis::HeadlineMonth);
+    let month_12 = 20.0 * (1.0 - 0.95f64.powi(12)) / 0.05;
+    assert!(
+        (r.month.charges - month_12).abs() < 1e-9,
+        "{}",
+        r.month.charges
+    );
+    assert!(r.month.charges < s.steady_subscribers * 0.5);
     // $1,000 a month at $9.41 each: 106.3 -> 107 subscribers, 5.35 new a month at 5 % churn.
     let v = r.volume_for_target.unwrap();
     assert_eq!(v.charges, 107);
@@ -289,7 +297,7 @@ fn churn_edges() {
         .unwrap_err()
         .to_string()
         .contains("0 % churn"));
-    assert_eq!(r.month_label, MonthBasis::AfterTwelveMonths);
+    assert_eq!(r.month_label, MonthBasis::HeadlineMonth);
     assert!((r.month.charges - 120.0).abs() < 1e-9);
     assert_eq!(r.volume_for_target, Err(TargetError::NoChurn));
 

@@ -224,8 +224,7 @@ impl fmt::Display for PricingWarning {
 pub struct PricingResult {
     pub sale: SaleBreakdown,
     pub net_after_refunds: f64,
-    /// The month shown: at the expected volume (one-time), or at the subscription's steady
-    /// state (or after 12 months when churn is 0).
+    /// The month shown: at the expected volume (one-time), or a subscription's headline month.
     pub month: MonthlyNet,
     pub month_label: MonthBasis,
     pub price_for_target: Result<i64, TargetError>,
@@ -238,20 +237,33 @@ pub struct PricingResult {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MonthBasis {
     ExpectedVolume,
-    SteadyState,
-    AfterTwelveMonths,
+    /// A subscription in its [`HEADLINE_MONTH`]: a month the user can see coming, where the
+    /// steady state may be years away (at 5 % churn, 90 % of it takes 45 months).
+    HeadlineMonth,
 }
 
-/// Paid charges a month: sales, or subscribers at steady state (after 12 months if no churn).
+/// The month a subscription's monthly figures describe.
+pub const HEADLINE_MONTH: u32 = 12;
+
+/// Subscribers after `months` months of `new` joiners a month at `churn`, from none:
+/// new x (1 - (1 - churn)^months) / churn (new x months without churn).
+pub fn subscribers_after(new: f64, churn: f64, months: u32) -> f64 {
+    if churn <= 0.0 {
+        new * f64::from(months)
+    } else if churn >= 1.0 {
+        new
+    } else {
+        new * (1.0 - libm::pow(1.0 - churn, f64::from(months))) / churn
+    }
+}
+
+/// Paid charges a month: sales, or subscribers in the headline month.
 pub fn paid_charges(inputs: &PricingInputs) -> (f64, MonthBasis) {
     match inputs.kind {
         ProductKind::OneTime => (inputs.volume, MonthBasis::ExpectedVolume),
-        ProductKind::Subscription if inputs.churn.ppm <= 0 => {
-            (inputs.volume * 12.0, MonthBasis::AfterTwelveMonths)
-        }
         ProductKind::Subscription => (
-            inputs.volume / inputs.churn.as_fraction(),
-            MonthBasis::SteadyState,
+            subscribers_after(inputs.volume, inputs.churn.as_fraction(), HEADLINE_MONTH),
+            MonthBasis::HeadlineMonth,
         ),
     }
 }

@@ -101,6 +101,12 @@ pub fn warn(message: &str) {
     web_sys::console::warn_1(&message.into());
 }
 
+/// True when `event` (a pagehide or visibilitychange) means the page is going away or out of
+/// sight: a closing tab runs no timers, so what waits must happen now.
+pub fn is_leaving(event: &Event) -> bool {
+    event.type_() == "pagehide" || is_hidden()
+}
+
 /// True when the page is out of sight (another tab, the phone's app switcher, closing).
 pub fn is_hidden() -> bool {
     web_sys::window()

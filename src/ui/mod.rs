@@ -57,8 +57,8 @@ fn FullApp() -> impl IntoView {
         library.open_link(&crate::platform::page::location_hash());
     });
     // One handler for both events (one copy of the listener code in the wasm).
-    let leave = move |e: web_sys::Event| {
-        if e.type_() == "pagehide" || crate::platform::page::is_hidden() {
+    let leave = move |e: leptos::ev::Event| {
+        if crate::platform::page::is_leaving(&e) {
             library.flush();
         }
     };

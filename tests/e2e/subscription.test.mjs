@@ -26,3 +26,25 @@ test('a $10 membership on Stripe with 20 new members a month at 5 % churn', asyn
   assert.match(text, /paying subscribers: about [\d.]+ new ones a month at this churn/);
   await pricing.close();
 });
+
+test('the headline says when: month 12 beside the steady state, and extreme churn gets a sentence', async () => {
+  const pricing = await PricingPage.open(app.browser, app.url);
+  await pricing.page.getByLabel('Subscription').check();
+  await pricing.choosePlatform('Stripe');
+  await pricing.type('Monthly price', '10');
+  await pricing.type('New subscribers per month', '20');
+  await pricing.type('Churn per month', '5');
+  let text = await pricing.resultsText();
+  // 20 x (1 - 0.95^12) / 0.05 = 183.86 subscribers a year in; 400 only in the long run.
+  assert.match(text, /in month 12, at 183\.9 subscribers \(steady state 400, 90 % of it by month 45\)/);
+  await pricing.type('Churn per month', '0.01');
+  text = await pricing.resultsText();
+  assert.match(text, /Average stay\s*about 833 years/);
+  assert.match(text, /read them as ceilings, not forecasts/);
+  assert.doesNotMatch(text, /10,000 months|10000 months/);
+  await pricing.type('Churn per month', '100');
+  text = await pricing.resultsText();
+  assert.match(text, /Average stay\s*1 month\b/);
+  assert.doesNotMatch(text, /1 months/);
+  await pricing.close();
+});

@@ -3,7 +3,8 @@
 use super::PricingState;
 use crate::engine::fees::ProductKind;
 use crate::engine::money::{Currency, Money};
-use crate::engine::pricing::{MonthBasis, PricingInputs, PricingResult};
+use crate::engine::pricing::{MonthBasis, PricingInputs, PricingResult, HEADLINE_MONTH};
+use crate::engine::MAX_HORIZON;
 use crate::format::{count, money_estimate, months, units, whole};
 use crate::ui::fields::{FixFieldsNotice, PhoneSummaryBar};
 use leptos::prelude::*;
@@ -68,14 +69,18 @@ fn ResultBody(
     };
     let month_basis = match result.month_label {
         MonthBasis::ExpectedVolume => format!("at {} sales a month", count(result.month.charges)),
-        MonthBasis::SteadyState => format!(
-            "at steady state, {} subscribers",
-            count(result.month.charges)
-        ),
-        MonthBasis::AfterTwelveMonths => format!(
-            "after 12 months, {} subscribers (no churn)",
-            count(result.month.charges)
-        ),
+        MonthBasis::HeadlineMonth => match &result.subscription {
+            Some(Ok(s)) => format!(
+                "in month {HEADLINE_MONTH}, at {} subscribers (steady state {}, 90 % of it {})",
+                count(result.month.charges),
+                count(s.steady_subscribers),
+                within(s.months_to_90_percent),
+            ),
+            _ => format!(
+                "in month {HEADLINE_MONTH}, at {} subscribers (no churn: they keep growing)",
+                count(result.month.charges)
+            ),
+        },
     };
 
     let breakdown_rows = {
@@ -135,7 +140,11 @@ fn ResultBody(
             </tfoot>
         </table>
 
-        <h3>{format!("One month, {month_basis}")}</h3>
+        <h3>{if subscription {
+            format!("Month {HEADLINE_MONTH}, at {} subscribers", count(result.month.charges))
+        } else {
+            format!("One month, {month_basis}")
+        }}</h3>
         <table class="breakdown">
             <caption class="visually-hidden">"Monthly money"</caption>
             <tbody>
@@ -161,15 +170,37 @@ fn ResultBody(
                 Ok(s) => view! {
                     <dl class="figures">
                         <div><dt>"Net lifetime value"</dt><dd data-testid="lifetime-value">{money_estimate(s.lifetime_value, c)}</dd></div>
-                        <div><dt>"Average stay"</dt><dd>{format!("{} months", count(s.average_months))}</dd></div>
+                        <div><dt>"Average stay"</dt><dd>{stay(s.average_months)}</dd></div>
                         <div><dt>"Subscribers at steady state"</dt><dd data-testid="steady-subscribers">{count(s.steady_subscribers)}</dd></div>
                         <div><dt>"Monthly recurring revenue then"</dt><dd>{money_estimate(s.steady_mrr, c)}</dd></div>
                         <div><dt>"Time to reach 90 % of it"</dt><dd data-testid="months-to-90">{months(s.months_to_90_percent)}</dd></div>
                     </dl>
+                    {(s.average_months > f64::from(MAX_HORIZON)).then(|| view! {
+                        <p class="notice">{format!(
+                            "At this churn the average member stays {}: the lifetime value and the steady state lie beyond any plan's {}-month horizon, so read them as ceilings, not forecasts. Small subscription products lose 3-7 % of members a month.",
+                            stay(s.average_months),
+                            MAX_HORIZON
+                        )}</p>
+                    })}
                 }.into_any(),
                 Err(e) => view! { <p class="notice">{e.to_string()}</p> }.into_any(),
             }}
         })}
+    }
+}
+
+/// How long members stay on average, in words a person reads: "20 months", "1 month",
+/// "about 833 years".
+fn stay(average_months: f64) -> String {
+    months(average_months.round().max(1.0) as u64)
+}
+
+/// "in 45 months", or "in more than 10 years" past any horizon.
+fn within(n: u64) -> String {
+    if n > u64::from(MAX_HORIZON) {
+        format!("only after {}", months(n))
+    } else {
+        format!("by month {n}")
     }
 }
 
@@ -182,7 +213,7 @@ fn volume_sentence(inputs: &PricingInputs, result: &PricingResult, c: Currency) 
                 units(v.charges, "sale", "sales")
             ),
             Some(new) => format!(
-                "To net {target} a month, you need {} paying subscribers: about {} new ones a month at this churn.",
+                "To net {target} a month, you need {} paying subscribers: about {} new ones a month at this churn, once joiners and leavers level off.",
                 whole(v.charges),
                 count(new)
             ),
