@@ -116,7 +116,9 @@ function buildEmbedBundles() {
  * may be framed by any site, so it never starts the full app with the visitor's saved plans. */
 function embedPage(indexHtml, fullBoot, bundles) {
   const code = `const bundles = ${JSON.stringify(bundles)};
-const bundle = bundles[new URLSearchParams(location.search).get('embed')];
+const asked = new URLSearchParams(location.search).get('embed');
+// Own names only: an inherited one (?embed=constructor) is no bundle.
+const bundle = Object.hasOwn(bundles, asked ?? '') ? bundles[asked] : undefined;
 const shell = document.getElementById('boot-shell');
 /** Replaces the loading message with a sentence and a link that opens the full app. */
 function say(sentence, linkText) {
@@ -160,7 +162,7 @@ if (!bundle) {
   const slow = /<p class="boot-slow">[\s\S]*?<\/p>/;
   if (!slow.test(indexHtml)) fail('the boot-slow message was not found in index.html, so a blocked embed would say nothing');
   // Shown at once where the stylesheet is blocked too (plain text), after 5 s otherwise.
-  const blocked = '<p class="boot-slow soon">Still loading. If this stays, this page blocks the calculator\'s files: a frame sandboxed without allow-same-origin needs the calculator\'s site to send Access-Control-Allow-Origin: * with them. <a href="./" target="_blank" rel="noopener">Open the calculator on its own page</a>.</p>';
+  const blocked = '<p class="boot-slow soon">Still loading. If this stays, the calculator\'s files are blocked in this frame: a frame sandboxed without allow-same-origin needs the calculator\'s site to send Access-Control-Allow-Origin: * with them. <a href="./" target="_blank" rel="noopener">Open the calculator on its own page</a>.</p>';
   return indexHtml
     .replace(/\s*<link rel="(modulepreload|preload)" href="\.\/honest-income-[^>]*>/g, '')
     .replace(slow, blocked)

@@ -208,7 +208,7 @@ fn a_full_quota_is_told_apart_from_other_write_failures() {
         ),
         (
             "new DOMException('no', 'SecurityError')",
-            StorageError::Unavailable,
+            StorageError::Refused,
         ),
     ] {
         let typed = with_failing_writes(thrown, || store.set("test.typed", &1u32));

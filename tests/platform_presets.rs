@@ -81,21 +81,47 @@ fn comparison_is_sorted_best_first_and_includes_every_preset() {
 }
 
 #[test]
-fn payhip_plus_beats_free_near_967_dollars_of_sales() {
-    let rows = compare_presets(&inputs(2700, 4.0));
-    let plus = rows.iter().find(|r| r.preset.id == "payhip-plus").unwrap();
-    let crossover = plus
-        .beats_free_plan
-        .as_ref()
-        .expect("Plus has a free sibling");
-    assert_eq!(crossover.free_plan.id, "payhip-free");
-    // 3 % of each $27 sale saved (81 cents): $29 / $0.81 = 35.8 sales, $966.67 of sales.
-    let sales = crossover.above_charges.unwrap();
-    assert!((sales - 2900.0 / 81.0).abs() < 1e-9, "{sales}");
-    assert!((crossover.above_revenue.unwrap() / 100.0 - 966.67).abs() < 0.01);
-    // Free plans have no crossover of their own.
-    let free = rows.iter().find(|r| r.preset.id == "payhip-free").unwrap();
-    assert!(free.beats_free_plan.is_none());
+fn every_pair_of_payhip_plans_crosses_where_worked_by_hand() {
+    use honest_income::engine::compare::plan_crossovers;
+    let found = plan_crossovers(&inputs(2700, 4.0));
+    let pair = |low: &str, high: &str| {
+        found
+            .iter()
+            .find(|x| x.cheaper.id == low && x.pricier.id == high)
+            .unwrap_or_else(|| panic!("{low} against {high}"))
+    };
+    // Plus saves 3 % of $27 (81 cents) a sale for $29 a month: 35.8 sales tie, so from 36.
+    let plus = pair("payhip-free", "payhip-plus");
+    assert_eq!(plus.from_charges, Some(36));
+    assert!((plus.from_revenue.unwrap() - 36.0 * 2700.0).abs() < 1e-9);
+    // Pro against Plus: 2 % (54 cents) a sale for $70 more: 129.6, so from 130 sales.
+    assert_eq!(pair("payhip-plus", "payhip-pro").from_charges, Some(130));
+    // Pro against Free: 5 % ($1.35) for $99: 73.3, so from 74.
+    assert_eq!(pair("payhip-free", "payhip-pro").from_charges, Some(74));
+    // "From N" is true at N and not at N - 1.
+    for x in found.iter().filter(|x| x.cheaper.family == "payhip") {
+        let n = x.from_charges.unwrap() as f64;
+        let net = |p: &honest_income::engine::presets::Preset, charges: f64| {
+            honest_income::engine::compare::net_by_volume(
+                &inputs(2700, 4.0),
+                &p.fee_layers(honest_income::engine::money::Currency::Usd),
+                &[charges],
+            )[0]
+        };
+        assert!(
+            net(x.pricier, n) > net(x.cheaper, n),
+            "{} at {n}",
+            x.pricier.id
+        );
+        assert!(
+            net(x.pricier, n - 1.0) <= net(x.cheaper, n - 1.0),
+            "{} at {}",
+            x.pricier.id,
+            n - 1.0
+        );
+    }
+    // Only plans of one platform are paired.
+    assert!(found.iter().all(|x| x.cheaper.family == x.pricier.family));
 }
 
 #[test]

@@ -10,18 +10,21 @@ pub struct PlatformOutcome {
     pub preset: &'static Preset,
     pub net_per_sale: i64,
     pub monthly_net: f64,
-    /// Paid charges a month above which this paid plan beats its family's free plan.
-    pub beats_free_plan: Option<Crossover>,
 }
 
-/// Where a plan with a monthly fee overtakes a free sibling.
+/// Where one of a platform's plans, with the higher monthly fee, starts to keep more than
+/// another of its plans.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Crossover {
-    pub free_plan: &'static Preset,
-    /// None: the paid plan never wins (its per-sale net is not higher).
-    pub above_charges: Option<f64>,
-    /// The same point as sales revenue a month, in minor units.
-    pub above_revenue: Option<f64>,
+    /// The plan with the lower monthly fee.
+    pub cheaper: &'static Preset,
+    /// The plan with the higher monthly fee.
+    pub pricier: &'static Preset,
+    /// The fewest paid charges a month at which `pricier` keeps strictly more; None: it never
+    /// does at this price (it keeps no more per charge).
+    pub from_charges: Option<u64>,
+    /// What `from_charges` charges bring in a month, in minor units.
+    pub from_revenue: Option<f64>,
 }
 
 /// Monthly net and per-sale net for a set of layers under the user's other inputs.
@@ -49,7 +52,6 @@ pub fn compare_presets(inputs: &PricingInputs) -> Vec<PlatformOutcome> {
                 preset,
                 net_per_sale,
                 monthly_net,
-                beats_free_plan: crossover_with_free_sibling(inputs, preset),
             }
         })
         .collect();
@@ -65,13 +67,9 @@ fn ranks_before(a: &PlatformOutcome, b: &PlatformOutcome) -> bool {
         .is_gt()
 }
 
-fn crossover_with_free_sibling(inputs: &PricingInputs, paid: &'static Preset) -> Option<Crossover> {
-    if !paid.has_plan_fee() {
-        return None;
-    }
-    let free = PRESETS
-        .iter()
-        .find(|p| p.family == paid.family && !p.has_plan_fee())?;
+/// Every pair of a platform's plans where one has the higher monthly fee, with the sales from
+/// which it keeps more than the other, in the presets' order.
+pub fn plan_crossovers(inputs: &PricingInputs) -> Vec<Crossover> {
     let per_charge = |preset: &Preset| {
         let layers = preset.fee_layers(inputs.currency);
         let sale = sale_breakdown(inputs.price, &layers, inputs.terms());
@@ -81,15 +79,32 @@ fn crossover_with_free_sibling(inputs: &PricingInputs, paid: &'static Preset) ->
             sale.charged,
         )
     };
-    let (paid_unit, paid_plan, charged) = per_charge(paid);
-    let (free_unit, free_plan, _) = per_charge(free);
-    let gain = paid_unit - free_unit;
-    let above_charges = (gain > 0.0).then(|| (paid_plan - free_plan) / gain);
-    Some(Crossover {
-        free_plan: free,
-        above_charges,
-        above_revenue: above_charges.map(|c| c * charged as f64),
-    })
+    let mut found = Vec::new();
+    for (i, a) in PRESETS.iter().enumerate() {
+        for b in PRESETS[i + 1..].iter().filter(|b| b.family == a.family) {
+            let (ua, fa, charged) = per_charge(a);
+            let (ub, fb, _) = per_charge(b);
+            let ((cheaper, u_low, f_low), (pricier, u_high, f_high)) = if fa <= fb {
+                ((a, ua, fa), (b, ub, fb))
+            } else {
+                ((b, ub, fb), (a, ua, fa))
+            };
+            if f_high <= f_low {
+                continue;
+            }
+            let gain = u_high - u_low;
+            // Ahead means strictly more: at exactly fee difference / gain the two tie.
+            let from_charges =
+                (gain > 0.0).then(|| ((f_high - f_low) / gain + 1e-9).floor() as u64 + 1);
+            found.push(Crossover {
+                cheaper,
+                pricier,
+                from_charges,
+                from_revenue: from_charges.map(|n| n as f64 * charged as f64),
+            });
+        }
+    }
+    found
 }
 
 /// Monthly net at each of `charges`, for a chart of net against volume.

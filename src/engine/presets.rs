@@ -142,7 +142,7 @@ pub const PRESETS: &[Preset] = &[
         formula: "5 % per sale + payment processing (about 2.9 % + $0.30)",
         as_of: "2026-07",
         source: "https://payhip.com/pricing",
-        note: "Plus beats Free above about $967 of sales a month.",
+        note: "Plus and Pro trade a monthly fee for a smaller cut: Platforms compared shows from how many sales each keeps more.",
         layers: &[layer("Payhip fee", 500, 0), CARD],
     },
     Preset {
@@ -153,7 +153,7 @@ pub const PRESETS: &[Preset] = &[
         formula: "$29/month + 2 % per sale + payment processing",
         as_of: "2026-07",
         source: "https://payhip.com/pricing",
-        note: "Pro beats Plus above about $3,500 of sales a month.",
+        note: "Platforms compared shows from how many sales Plus keeps more than Free, and Pro more than Plus.",
         layers: &[plan("Payhip Plus", 200, 2900), CARD],
     },
     Preset {

@@ -172,6 +172,18 @@ pub fn embed_from_search(search: &str) -> Option<EmbedOptions> {
     })
 }
 
+/// True when the address asks for embed mode at all (`?embed=`), whether or not it names a
+/// calculator: such a page may be framed by any site, so it never starts the full app.
+pub fn asks_for_embed() -> bool {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    query_value(&search, "embed").is_some()
+        || web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .is_some_and(|p| p.ends_with("/embed.html"))
+}
+
 /// The embed options of the current address, if any.
 pub fn current_embed() -> Option<EmbedOptions> {
     let search = web_sys::window()

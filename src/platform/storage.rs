@@ -24,7 +24,8 @@ fn storage_error(thrown: &wasm_bindgen::JsValue) -> StorageError {
         .and_then(|n| n.as_string());
     match name {
         Some(n) if QUOTA_NAMES.contains(&n.as_str()) => StorageError::Full,
-        Some(n) if n == "SecurityError" => StorageError::Unavailable,
+        // Anything else, SecurityError included: the probe passed, so storage is there and the
+        // next change tries again (only a storage that cannot be reached is "unavailable").
         _ => StorageError::Refused,
     }
 }

@@ -140,7 +140,7 @@ fn draft_key(link: &str) -> String {
 }
 
 /// The status while another tab's newer version of the open plan waits for a choice.
-pub const CHANGED_ELSEWHERE: &str = "Not saved: this plan was changed in another tab since. Your changes are still here; choose above which version to keep.";
+pub const CHANGED_ELSEWHERE: &str = "Not saved: this plan was changed in another tab since. Your changes are still here; choose below which version to keep.";
 /// Another tab (or the browser) cleared storage.
 pub const CLEARED_ELSEWHERE: &str = "Saved plans were cleared in another tab or by the browser. The plan shown is still here and is saved again with your next change; export it to keep a copy.";
 /// Another tab deleted the open plan.

@@ -32,6 +32,19 @@ pub fn App() -> impl IntoView {
         let calculator = embed::calculator_for(options.page);
         return view! { <embed::EmbedApp options calculator /> }.into_any();
     }
+    // An embed address that names no calculator (or a development embed.html): a sentence,
+    // never the full app with the visitor's saved plans inside some other site's frame.
+    if crate::platform::route::asks_for_embed() {
+        return view! {
+            <main id="main" class="embed">
+                <p class="notice" role="alert">
+                    "This address names no Honest Income calculator to embed. "
+                    <a href="./" target="_blank" rel="noopener">"Open Honest Income"</a>
+                </p>
+            </main>
+        }
+        .into_any();
+    }
     view! { <FullApp /> }.into_any()
 }
 

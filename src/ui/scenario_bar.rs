@@ -186,11 +186,8 @@ fn EmbedPanel() -> impl IntoView {
     // The plan's link, encoded once for the snippet and the preview, and only while the panel is
     // open: closed, a change of the plan costs nothing here.
     let link = Memo::new(move |_| {
-        open.get().then(|| {
-            scenario
-                .with(crate::scenario::codec::encode_link)
-                .map_err(|e| e.to_string())
-        })
+        open.get()
+            .then(|| scenario.with(crate::scenario::codec::encode_link))
     });
     let fragment = Memo::new(move |_| link.get().and_then(Result::ok));
     let cannot_travel = move || link.get().and_then(Result::err);
@@ -364,8 +361,8 @@ fn EmbedPanel() -> impl IntoView {
                         view! { <p class="hint">"To lock inputs, open that calculator and embed it from there."</p> }.into_any()
                     }}
                 </fieldset>
-                {move || cannot_travel().map(|e| view! {
-                    <p class="notice" role="alert">{format!("This plan cannot travel in the snippet: {e} Readers would see the default plan, not yours (the preview shows what they get). Remove streams or shorten names, then copy the snippet.")}</p>
+                {move || cannot_travel().map(|crate::scenario::codec::ShareError::TooLong { chars }| view! {
+                    <p class="notice" role="alert">{format!("This plan is too large for the snippet to carry ({chars} characters of link, over the {} a link may hold), so readers would see the default plan, not yours: the preview shows what they get. Remove streams or shorten names, then copy the snippet.", crate::scenario::codec::MAX_LINK_CHARS)}</p>
                 })}
                 <div class="field">
                     <label for="embed-snippet">"Snippet"</label>

@@ -18,8 +18,11 @@ test('all presets are compared best first, with the plan crossovers', async () =
   assert.deepEqual([...values].sort((a, b) => b - a), values, 'sorted best first');
   assert.match(await table.locator('tbody tr').first().textContent(), /1\. Stripe/);
   const crossovers = await pricing.page.getByTestId('crossovers').textContent();
-  assert.match(crossovers, /Payhip Plus beats Payhip Free above 36 sales a month \(\$966\.67 of sales\)\./);
-  assert.match(crossovers, /Ko-fi Gold beats Ko-fi \(free plan, shop\) above 9 sales a month/);
+  // Every pair of a platform's plans, as a count that is true from N on, and a revenue.
+  assert.match(crossovers, /Payhip Plus keeps more than Payhip Free from 36 sales a month \(\$972\.00 of sales\)\./);
+  assert.match(crossovers, /Payhip Pro keeps more than Payhip Plus from 130 sales a month \(\$3,510\.00 of sales\)\./);
+  assert.match(crossovers, /Payhip Pro keeps more than Payhip Free from 74 sales a month/);
+  assert.match(crossovers, /Ko-fi Gold keeps more than Ko-fi \(free plan, shop\) from \d+ sales a month/);
   await pricing.close();
 });
 

@@ -120,7 +120,7 @@ test('from a host that sends no CORS headers: the default snippet works, the str
             await inside.getByTestId('net-per-sale').filter({ hasText: '$44.50' }).waitFor();
           } else {
             const started = Date.now();
-            const said = inside.getByText(/this page blocks the calculator's files: a frame sandboxed without allow-same-origin needs the calculator's site to send Access-Control-Allow-Origin/);
+            const said = inside.getByText(/the calculator's files are blocked in this frame: a frame sandboxed without allow-same-origin needs the calculator's site to send Access-Control-Allow-Origin/);
             await said.waitFor({ state: 'visible', timeout: 5000 });
             assert.ok(Date.now() - started < 5000);
             assert.equal(await inside.getByRole('link', { name: 'Open the calculator on its own page' }).getAttribute('target'), '_blank');
@@ -144,14 +144,15 @@ test('embed.html that names no calculator says so, starts nothing, and a framing
     await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('honest-income.v1.scenario.')));
     const wasm = [];
     page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
-    for (const query of ['?embed=nonsense', '?page=pricing', '']) {
+    // Names an object inherits (?embed=constructor) are no bundle either.
+    for (const query of ['?embed=nonsense', '?page=pricing', '', '?embed=constructor', '?embed=__proto__', '?embed=toString']) {
       await page.goto(`${appServer.url}embed.html${query}`);
       await page.getByText('This address names no Honest Income calculator to embed.').waitFor();
       assert.equal(await page.getByRole('link', { name: 'Open Honest Income' }).getAttribute('href'), './');
     }
     assert.deepEqual(wasm, [], 'no app started');
     // Framed by another port of the same host (same site): still nothing to click.
-    const host = await hostPage(`<!doctype html><body><iframe src="${appServer.url}embed.html?page=pricing" width="800" height="600"></iframe></body>`);
+    const host = await hostPage(`<!doctype html><body><iframe src="${appServer.url}embed.html?embed=constructor" width="800" height="600"></iframe></body>`);
     try {
       await page.goto(host.url);
       const inside = page.frameLocator('iframe');

@@ -2,7 +2,7 @@
 
 use super::PricingState;
 use crate::engine::money::Money;
-use crate::format::{count, money_estimate};
+use crate::format::money_estimate;
 use leptos::prelude::*;
 
 #[component]
@@ -23,17 +23,15 @@ pub fn PlatformComparison() -> impl IntoView {
                 } else {
                     "per sale"
                 };
-                let crossovers: Vec<String> = rows
-                    .iter()
-                    .filter_map(|o| o.beats_free_plan.as_ref().map(|x| (o.preset, x)))
-                    .map(|(paid, x)| match (x.above_charges, x.above_revenue) {
+                let unit = if inputs.kind == crate::engine::fees::ProductKind::Subscription { "paying subscribers" } else { "sales" };
+                let crossovers: Vec<String> = crate::engine::compare::plan_crossovers(&inputs)
+                    .into_iter()
+                    .map(|x| match (x.from_charges, x.from_revenue) {
                         (Some(n), Some(revenue)) => format!(
-                            "{} beats {} above {} {} a month ({} of sales).",
-                            paid.name, x.free_plan.name, count(n.ceil()),
-                            if inputs.kind == crate::engine::fees::ProductKind::Subscription { "paying subscribers" } else { "sales" },
-                            money_estimate(revenue, c)
+                            "{} keeps more than {} from {n} {unit} a month ({} of sales).",
+                            x.pricier.name, x.cheaper.name, money_estimate(revenue, c)
                         ),
-                        _ => format!("{} never beats {} at this price: it keeps no more per sale.", paid.name, x.free_plan.name),
+                        _ => format!("{} never keeps more than {} at this price: its cut per sale is no smaller.", x.pricier.name, x.cheaper.name),
                     })
                     .collect();
                 view! {
