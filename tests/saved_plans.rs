@@ -627,3 +627,46 @@ fn undo_of_a_delete_survives_a_reload() {
     assert_eq!(after.deleted, None);
     assert_eq!(after.entries.len(), 2);
 }
+
+#[test]
+fn an_import_cut_short_by_a_closed_page_is_said_on_the_next_visit() {
+    let (store, mut plans, id) = one_saved();
+    let one = stored(&store, &id);
+    let many: Vec<_> = (0..3)
+        .map(|i| {
+            let mut r = one.clone();
+            r.id = format!("cut{i}");
+            serde_json::to_value(&r).unwrap()
+        })
+        .collect();
+    let file = serde_json::json!({"app": "honest-income", "schema": SCHEMA_VERSION, "exported": 1, "scenarios": many}).to_string();
+    let mut job = plans.import_begin(Some(&store), &file, 10_000.0).unwrap();
+    assert_eq!(plans.import_step(Some(&store), &mut job, 1, 10_100.0), None);
+    drop(job); // the page closed
+               // Another tab opening at once may be looking at an import under way: nothing said yet.
+    let (soon, _) = SavedPlans::boot(Some(&store), "", 12_000.0, "tb");
+    assert!(soon.notices.iter().all(|n| !n.contains("cut short")));
+    let (later, _) = SavedPlans::boot(Some(&store), "", 60_000.0, "tc");
+    assert!(
+        later
+            .notices
+            .iter()
+            .any(|n| n.contains("An import was cut short") && n.contains("1 of the file's 3 plans")),
+        "{:?}",
+        later.notices
+    );
+    assert_eq!(
+        later.entries.len(),
+        2,
+        "the plan imported before the page closed is listed"
+    );
+    // Said once.
+    let (again, _) = SavedPlans::boot(Some(&store), "", 70_000.0, "td");
+    assert!(again.notices.iter().all(|n| !n.contains("cut short")));
+    // A finished import leaves no mark.
+    let (_, mut fresh, _) = one_saved();
+    let other = Memory::default();
+    fresh.import(Some(&other), &file, 1.0);
+    let (after, _) = SavedPlans::boot(Some(&other), "", 1e9, "te");
+    assert!(after.notices.iter().all(|n| !n.contains("cut short")));
+}

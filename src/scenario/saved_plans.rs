@@ -106,6 +106,18 @@ pub const FULL_AT_START: &str = "This browser's storage is full, so changes cann
 /// Why another plan or a link was not opened over an edit that could not be saved.
 pub const KEEPS_UNSAVED_EDIT: &str = "Your latest changes to this plan could not be saved, so they were kept here instead of opening something else: export them, or make room in storage, then try again.";
 
+/// Where an import under way marks its progress, so a page closed mid-import is told of next time.
+const IMPORT_MARK: &str = "honest-income.v1.importing";
+/// How recent a mark may be and still be another tab's import under way, in ms.
+const IMPORT_MARK_FRESH_MS: f64 = 10_000.0;
+
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+struct ImportMark {
+    done: usize,
+    total: usize,
+    at: f64,
+}
+
 /// Where the last deleted plan waits for Undo.
 const TRASH: &str = "honest-income.v1.deleted.";
 
@@ -181,6 +193,7 @@ impl SavedPlans {
             link: None,
         };
         let records = plans.scan(store, now);
+        plans.notice_cut_short_import(store, now);
         let full = store.is_some_and(|s| s.is_full());
         let mut shown = None;
         if hash.contains("s=") {
@@ -195,6 +208,25 @@ impl SavedPlans {
             plans.status = Status::Failed(FULL_AT_START.into());
         }
         (plans, shown)
+    }
+
+    /// An import whose page closed before it finished leaves its mark: say how far it got.
+    /// A mark touched in the last few seconds may be another tab's import under way.
+    fn notice_cut_short_import<S: PlanStore>(&mut self, store: Option<&S>, now: f64) {
+        let Some(store) = store else {
+            return;
+        };
+        let Some(mark) = store.get::<ImportMark>(IMPORT_MARK) else {
+            return;
+        };
+        if now - mark.at < IMPORT_MARK_FRESH_MS {
+            return;
+        }
+        self.notice(format!(
+            "An import was cut short when its page closed: {} of the file's {} plans were imported and are listed under Manage plans. Importing the same file again adds the rest, and copies of those.",
+            mark.done, mark.total
+        ));
+        store.remove(IMPORT_MARK);
     }
 
     fn notice(&mut self, sentence: String) {
@@ -748,7 +780,7 @@ impl SavedPlans {
     /// (a plan keeps its id and name unless this browser already uses them). Plans a newer
     /// version wrote are kept aside untouched. The sentence says what happened.
     pub fn import<S: PlanStore>(&mut self, store: Option<&S>, text: &str, now: f64) -> String {
-        let mut job = match self.import_begin(store, text) {
+        let mut job = match self.import_begin(store, text, now) {
             Ok(job) => job,
             Err(said) => return said,
         };
@@ -764,15 +796,25 @@ impl SavedPlans {
         &self,
         store: Option<&S>,
         text: &str,
+        now: f64,
     ) -> Result<ImportJob, String> {
         let Some(parts) = open_export(text) else {
             return Err(
                 "That file is not an Honest Income export, so nothing was imported.".into(),
             );
         };
-        if store.is_none() || self.status == Status::Unavailable {
+        let (Some(store), false) = (store, self.status == Status::Unavailable) else {
             return Err(StorageError::Unavailable.to_string());
-        }
+        };
+        let total = parts.pending.len();
+        let _ = store.set(
+            IMPORT_MARK,
+            &ImportMark {
+                done: 0,
+                total,
+                at: now,
+            },
+        );
         Ok(ImportJob {
             total: parts.pending.len(),
             parts,
@@ -819,6 +861,16 @@ impl SavedPlans {
             sort_entries(&mut self.entries);
         }
         self.write_index(Some(store));
+        if finished {
+            store.remove(IMPORT_MARK);
+        } else {
+            let mark = ImportMark {
+                done: job.added,
+                total: job.total,
+                at: now,
+            };
+            let _ = store.set(IMPORT_MARK, &mark);
+        }
         finished.then(|| self.import_said(store, job, now))
     }
 

@@ -241,7 +241,7 @@ impl Library {
         }
         let begun = self.store.with_value(|store| {
             self.plans
-                .with_value(|p| p.import_begin(store.as_ref(), text))
+                .with_value(|p| p.import_begin(store.as_ref(), text, now_ms()))
         });
         match begun {
             Ok(job) => {

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 fn month_or(month: Option<u32>, horizon: usize) -> String {
     match month {
         Some(m) => format!("month {m}"),
-        None => format!("not within {horizon} months"),
+        None => format!("not within {}", crate::format::months(horizon as u64)),
     }
 }
 
