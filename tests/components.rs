@@ -159,6 +159,7 @@ fn storage_writes_typed_records_as_the_codec_does_and_reads_them_back() {
         updated: 1764581400123.0,
         scenario: Scenario::default(),
         stamp: "t1.1".into(),
+        base: String::new(),
     };
     store.set("test.record", &record).expect("the write lands");
     let text = store.read("test.record").expect("the text is there");

@@ -154,6 +154,8 @@ fn showing_their_version_opens_it() {
 fn a_tab_without_unsaved_edits_follows_the_other_tabs_newer_version() {
     let (store, mut plans, id) = one_saved();
     let mut theirs = stored(&store, &id);
+    // Made from the version this tab wrote.
+    theirs.base = theirs.stamp.clone();
     theirs.updated = 5000.0;
     theirs.scenario = priced("40");
     theirs.stamp = "tb.1".into();
@@ -172,6 +174,34 @@ fn a_tab_without_unsaved_edits_follows_the_other_tabs_newer_version() {
     plans.save(Some(&store), &priced("41"), 6000.0);
     assert_eq!(plans.status, Status::Saved { at: 6000.0 });
     assert_eq!(stored(&store, &id).scenario.products[0].price, "41");
+}
+
+#[test]
+fn a_write_that_raced_this_tabs_own_is_asked_about_never_taken_silently() {
+    // Both tabs saved at once from the same version: each believed its write was the last.
+    let (store, mut a, id) = one_saved();
+    let base = stored(&store, &id).stamp;
+    a.edited();
+    a.save(Some(&store), &priced("31"), 3000.0);
+    let a_wrote = store.read(&record_key(&id)).unwrap();
+    // B's write of its own edit, made from the same base, lands after A's.
+    let mut raced: StoredRecord = serde_json::from_str(&a_wrote).unwrap();
+    raced.scenario = priced("32");
+    raced.stamp = "tb.1".into();
+    raced.base = base;
+    let raced = to_json_text(&raced);
+    store.write(&record_key(&id), &raced).unwrap();
+    // A hears of it: B did not build on A's 31, so A keeps showing it and is asked.
+    let shown = a.storage_event(Some(&store), Some(&record_key(&id)), Some(&raced), 3100.0);
+    assert_eq!(shown, None);
+    assert!(matches!(&a.status, Status::Failed(s) if s.contains("changed in another tab")));
+    assert!(a.conflict.is_some());
+    // A late event for a write storage no longer holds changes nothing: storage is read.
+    store.write(&record_key(&id), &a_wrote).unwrap();
+    let (mut c, _) = SavedPlans::boot(Some(&store), "", 3200.0, "tc");
+    let shown = c.storage_event(Some(&store), Some(&record_key(&id)), Some(&raced), 3300.0);
+    assert_eq!(shown, None);
+    assert!(matches!(c.status, Status::Saved { .. }));
 }
 
 #[test]

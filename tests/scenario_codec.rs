@@ -306,7 +306,7 @@ proptest! {
     fn encode_then_decode_gives_the_same_scenario(s in scenario()) {
         let link = encode_link(&s).expect("small scenarios fit in a link");
         prop_assert_eq!(decode_link(&link).unwrap(), s.clone());
-        let record = StoredRecord { schema: honest_income::scenario::SCHEMA_VERSION, id: "x".into(), name: "n".into(), updated: 1.0, scenario: s, stamp: "t.1".into() };
+        let record = StoredRecord { schema: honest_income::scenario::SCHEMA_VERSION, id: "x".into(), name: "n".into(), updated: 1.0, scenario: s, stamp: "t.1".into(), base: String::new() };
         prop_assert_eq!(decode_record(&encode_record(&record)).unwrap(), record);
     }
 }

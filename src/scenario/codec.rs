@@ -45,6 +45,12 @@ pub struct StoredRecord {
     /// the same millisecond still write different stamps. Empty in records from before.
     #[serde(default)]
     pub stamp: String,
+    /// The stamp of the version this one was made from (empty for a new plan and in records
+    /// from before): another tab follows a newer version at once only when it was made from
+    /// the version that tab last saw, so a write that raced its own is never taken silently.
+    /// Not written when empty, so records and exports from before read back as they were.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub base: String,
 }
 
 /// Why a stored record cannot be used; Display is the sentence shown.

@@ -306,6 +306,7 @@ impl SavedPlans {
             updated: now,
             scenario: plan.clone(),
             stamp: format!("{}.{}", self.tab, self.writes),
+            base: self.seen.stamp.clone(),
         }
     }
 
@@ -708,8 +709,15 @@ impl SavedPlans {
                         self.forget_current_record();
                     }
                     Some(_) => {
-                        if let StoredUnder::Theirs(theirs) = stored_under(value, &self.seen) {
-                            if self.dirty || self.conflict.is_some() {
+                        // What storage holds now, not the event's value: events arrive late, and
+                        // this tab's own write may have landed after the one the event tells of.
+                        let now_stored = store.and_then(|s| s.read(key));
+                        let now_stored = now_stored.as_deref().or(value);
+                        if let StoredUnder::Theirs(theirs) = stored_under(now_stored, &self.seen) {
+                            // Taken at once only when made from the version this tab last saw,
+                            // with nothing unsaved here; a write that raced this tab's is asked.
+                            let built_on_ours = theirs.base == self.seen.stamp;
+                            if self.dirty || self.conflict.is_some() || !built_on_ours {
                                 self.conflict = Some(*theirs);
                                 self.status = Status::Failed(CHANGED_ELSEWHERE.into());
                             } else {
@@ -771,6 +779,7 @@ impl SavedPlans {
                 updated: now,
                 scenario: shown.clone(),
                 stamp: String::new(),
+                base: String::new(),
             });
         }
         encode_export(&records, now)
