@@ -76,6 +76,18 @@ fn stored(store: &Memory, id: &str) -> StoredRecord {
     serde_json::from_str(&store.read(&record_key(id)).unwrap()).unwrap()
 }
 
+/// Another tab's version of the plan stored as `id`: $40, written at 5000 by tab "tb", made from
+/// the version stamped `base` ("" for none known).
+fn their_version(store: &Memory, id: &str, base: &str) -> StoredRecord {
+    StoredRecord {
+        updated: 5000.0,
+        scenario: priced("40"),
+        stamp: "tb.1".into(),
+        base: base.into(),
+        ..stored(store, id)
+    }
+}
+
 #[test]
 fn the_first_save_makes_my_plan_and_the_next_visit_opens_it() {
     let (store, plans, id) = one_saved();
@@ -105,10 +117,7 @@ fn a_full_quota_keeps_the_plan_and_the_last_save_and_says_so() {
 #[test]
 fn another_tabs_newer_save_is_never_overwritten() {
     let (store, mut plans, id) = one_saved();
-    let mut theirs = stored(&store, &id);
-    theirs.updated = 5000.0;
-    theirs.scenario = priced("40");
-    theirs.stamp = "tb.1".into();
+    let theirs = their_version(&store, &id, "");
     store.set(&record_key(&id), &theirs).unwrap();
     plans.save(Some(&store), &priced("31"), 6000.0);
     assert_eq!(
@@ -130,10 +139,7 @@ fn another_tabs_newer_save_is_never_overwritten() {
 #[test]
 fn showing_their_version_opens_it() {
     let (store, mut plans, id) = one_saved();
-    let mut theirs = stored(&store, &id);
-    theirs.updated = 5000.0;
-    theirs.scenario = priced("40");
-    theirs.stamp = "tb.1".into();
+    let theirs = their_version(&store, &id, "");
     let raw = to_json_text(&theirs);
     store.write(&record_key(&id), &raw).unwrap();
     plans.edited();
@@ -153,12 +159,9 @@ fn showing_their_version_opens_it() {
 #[test]
 fn a_tab_without_unsaved_edits_follows_the_other_tabs_newer_version() {
     let (store, mut plans, id) = one_saved();
-    let mut theirs = stored(&store, &id);
     // Made from the version this tab wrote.
-    theirs.base = theirs.stamp.clone();
-    theirs.updated = 5000.0;
-    theirs.scenario = priced("40");
-    theirs.stamp = "tb.1".into();
+    let base = stored(&store, &id).stamp;
+    let theirs = their_version(&store, &id, &base);
     let raw = to_json_text(&theirs);
     store.write(&record_key(&id), &raw).unwrap();
     let shown = plans.storage_event(Some(&store), Some(&record_key(&id)), Some(&raw), 5500.0);

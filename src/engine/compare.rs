@@ -79,11 +79,13 @@ pub fn plan_crossovers(inputs: &PricingInputs) -> Vec<Crossover> {
             sale.charged,
         )
     };
+    let figures: Vec<_> = PRESETS.iter().map(|p| (p, per_charge(p))).collect();
     let mut found = Vec::new();
-    for (i, a) in PRESETS.iter().enumerate() {
-        for b in PRESETS[i + 1..].iter().filter(|b| b.family == a.family) {
-            let (ua, fa, charged) = per_charge(a);
-            let (ub, fb, _) = per_charge(b);
+    for (i, &(a, (ua, fa, charged))) in figures.iter().enumerate() {
+        for &(b, (ub, fb, _)) in figures[i + 1..]
+            .iter()
+            .filter(|(b, _)| b.family == a.family)
+        {
             let ((cheaper, u_low, f_low), (pricier, u_high, f_high)) = if fa <= fb {
                 ((a, ua, fa), (b, ub, fb))
             } else {

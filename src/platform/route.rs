@@ -129,13 +129,19 @@ pub fn default_open(page: Page) -> &'static [&'static str] {
     }
 }
 
+/// True when the input group `key` of `page` is shown open, given the groups an author chose
+/// (None: the page's default). The embed and the Embed panel both ask this.
+pub fn group_open(open: Option<&[String]>, page: Page, key: &str) -> bool {
+    match open {
+        Some(open) => open.iter().any(|k| k == key),
+        None => default_open(page).contains(&key),
+    }
+}
+
 impl EmbedOptions {
     /// True when the input group `key` is shown open in this embed.
     pub fn is_open(&self, key: &str) -> bool {
-        match &self.open {
-            Some(open) => open.iter().any(|k| k == key),
-            None => default_open(self.page).contains(&key),
-        }
+        group_open(self.open.as_deref(), self.page, key)
     }
 }
 
@@ -172,12 +178,17 @@ pub fn embed_from_search(search: &str) -> Option<EmbedOptions> {
     })
 }
 
+/// The address's query string (`?page=pricing&...`), empty where there is none.
+fn current_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
 /// True when the address asks for embed mode at all (`?embed=`), whether or not it names a
 /// calculator: such a page may be framed by any site, so it never starts the full app.
 pub fn asks_for_embed() -> bool {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
+    let search = current_search();
     query_value(&search, "embed").is_some()
         || web_sys::window()
             .and_then(|w| w.location().pathname().ok())
@@ -186,9 +197,7 @@ pub fn asks_for_embed() -> bool {
 
 /// The embed options of the current address, if any.
 pub fn current_embed() -> Option<EmbedOptions> {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
+    let search = current_search();
     embed_from_search(&search)
 }
 
@@ -204,9 +213,7 @@ pub fn page_from_search(search: &str) -> Page {
 
 /// The page in the current address bar.
 pub fn current_page() -> Page {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
+    let search = current_search();
     page_from_search(&search)
 }
 

@@ -87,6 +87,16 @@ impl Library {
                 .try_update_value(|plans| step(plans, store.as_ref(), &shown, now_ms()))
                 .flatten()
         });
+        self.mirror();
+        if let Some(scenario) = opened {
+            // Shown without being saved back at once.
+            self.loading.set_value(true);
+            self.scenario.set(scenario);
+        }
+    }
+
+    /// Copies the saved plans' state into the page's signals (only what changed).
+    fn mirror(&self) {
         self.plans.with_value(|p| {
             set_if_changed(self.entries, &p.entries);
             set_if_changed(self.current, &p.current);
@@ -96,11 +106,6 @@ impl Library {
             set_if_changed(self.conflict, &p.conflict);
             set_if_changed(self.deleted, &p.deleted);
         });
-        if let Some(scenario) = opened {
-            // Shown without being saved back at once.
-            self.loading.set_value(true);
-            self.scenario.set(scenario);
-        }
     }
 
     /// Shows the plan of a link fragment as a new, unsaved plan; a damaged one gets a sentence.
@@ -264,7 +269,7 @@ impl Library {
         match finished {
             Some(sentence) => {
                 self.importing.set_value(false);
-                self.run(|_, _, _, _| None);
+                self.mirror();
                 said.set(sentence);
             }
             None => {

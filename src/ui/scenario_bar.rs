@@ -157,7 +157,7 @@ pub fn ScenarioBar() -> impl IntoView {
 #[component]
 fn EmbedPanel() -> impl IntoView {
     use crate::embed_snippet::{embed_snippet, embed_src, EmbedRequest, Frame};
-    use crate::platform::route::{Page, Theme};
+    use crate::platform::route::{group_open, Page, Theme};
     let scenario = expect_context::<super::ScenarioState>().0;
     let current = expect_context::<super::CurrentPage>().0;
     let chosen = RwSignal::new(None::<Page>);
@@ -303,10 +303,7 @@ fn EmbedPanel() -> impl IntoView {
                         let page = embedded_page();
                         crate::platform::route::input_groups(page).iter().map(|&(key, name)| {
                             let box_id = format!("open-{key}");
-                            let checked = move || open_groups.with(|o| match o {
-                                Some(o) => o.iter().any(|k| k == key),
-                                None => crate::platform::route::default_open(page).contains(&key),
-                            });
+                            let checked = move || open_groups.with(|o| group_open(o.as_deref(), page, key));
                             view! {
                                 <div class="field checkbox">
                                     <input type="checkbox" id=box_id.clone() prop:checked=checked
@@ -314,10 +311,7 @@ fn EmbedPanel() -> impl IntoView {
                                             let on = event_target_checked(&ev);
                                             let mut now: Vec<String> = crate::platform::route::input_groups(page).iter()
                                                 .map(|(k, _)| k.to_string())
-                                                .filter(|k| open_groups.with_untracked(|o| match o {
-                                                    Some(o) => o.contains(k),
-                                                    None => crate::platform::route::default_open(page).contains(&k.as_str()),
-                                                }))
+                                                .filter(|k| open_groups.with_untracked(|o| group_open(o.as_deref(), page, k)))
                                                 .collect();
                                             now.retain(|k| k != key);
                                             if on {

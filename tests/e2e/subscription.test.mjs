@@ -8,13 +8,19 @@ let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app.close(); });
 
-test('a $10 membership on Stripe with 20 new members a month at 5 % churn', async () => {
+/** A $10 membership on Stripe, 20 new members a month at 5 % churn. */
+async function membership() {
   const pricing = await PricingPage.open(app.browser, app.url);
   await pricing.page.getByLabel('Subscription').check();
   await pricing.choosePlatform('Stripe');
   await pricing.type('Monthly price', '10');
   await pricing.type('New subscribers per month', '20');
   await pricing.type('Churn per month', '5');
+  return pricing;
+}
+
+test('a $10 membership on Stripe with 20 new members a month at 5 % churn', async () => {
+  const pricing = await membership();
   await pricing.type('Refund rate', '0');
   // Stripe 2.9 % + $0.30, plus 0.7 % Stripe Billing on recurring charges.
   assert.equal(await pricing.stat('Net per subscriber per month'), '$9.34');
@@ -28,12 +34,7 @@ test('a $10 membership on Stripe with 20 new members a month at 5 % churn', asyn
 });
 
 test('the headline says when: month 12 beside the steady state, and extreme churn gets a sentence', async () => {
-  const pricing = await PricingPage.open(app.browser, app.url);
-  await pricing.page.getByLabel('Subscription').check();
-  await pricing.choosePlatform('Stripe');
-  await pricing.type('Monthly price', '10');
-  await pricing.type('New subscribers per month', '20');
-  await pricing.type('Churn per month', '5');
+  const pricing = await membership();
   let text = await pricing.resultsText();
   // 20 x (1 - 0.95^12) / 0.05 = 183.86 subscribers a year in; 400 only in the long run.
   assert.match(text, /in month 12, at 183\.9 subscribers \(steady state 400, 90 % of it by month 45\)/);
