@@ -83,6 +83,7 @@ test: tools-test
 
 bench: tools-test build $(LIGHTHOUSE_STAMP)
 	cargo bench --bench delayed
+	cargo bench --bench links
 	node tests/bench/startup.mjs
 	node tests/bench/latency.mjs
 	node tests/bench/storage.mjs

@@ -8,6 +8,7 @@ pub mod codec;
 pub mod delayed;
 pub mod delayed_presets;
 pub mod library;
+pub mod link;
 mod migrate;
 pub mod pricing;
 pub mod saved_plans;

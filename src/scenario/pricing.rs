@@ -24,6 +24,17 @@ pub struct LayerDraft {
 }
 
 impl LayerDraft {
+    /// The layer "Add a fee layer" adds.
+    pub fn other_fee() -> LayerDraft {
+        LayerDraft {
+            name: "Other fee".into(),
+            percent: "0".into(),
+            fixed: "0".into(),
+            monthly: "0".into(),
+            subscriptions_only: false,
+        }
+    }
+
     pub fn from_layer(layer: &FeeLayer, currency: Currency) -> LayerDraft {
         LayerDraft {
             name: layer.name.clone(),

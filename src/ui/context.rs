@@ -73,3 +73,56 @@ pub struct EmbedFrame {
     pub downloads: bool,
     pub full_link: Signal<String>,
 }
+
+/// Characters of link the open plan can still grow by (see `scenario::link::room`): the Add
+/// buttons and every box's maxlength read it, so whatever is built travels in one link.
+#[derive(Clone, Copy)]
+pub struct LinkRoom(pub Memo<usize>);
+
+impl LinkRoom {
+    pub fn provide(scenario: RwSignal<Scenario>) {
+        let room = Memo::new(move |_| scenario.with(crate::scenario::link::link_room_left));
+        provide_context(LinkRoom(room));
+    }
+
+    /// The room left now (the most, outside a plan's context, as in component tests).
+    pub fn left() -> usize {
+        use_context::<LinkRoom>()
+            .map(|r| r.0.get())
+            .unwrap_or(crate::scenario::codec::MAX_LINK_CHARS)
+    }
+
+    /// The maxlength of a name box.
+    pub fn name_maxlength(most: usize) -> String {
+        crate::scenario::link::name_maxlength(Self::left(), most).to_string()
+    }
+
+    /// The maxlength of a number box holding `text`.
+    pub fn number_maxlength(text: &str) -> String {
+        let most = crate::scenario::codec::MAX_TEXT_CHARS;
+        crate::scenario::link::number_maxlength(text, Self::left(), most).to_string()
+    }
+
+    /// The sentence beside an Add button the room refuses.
+    pub fn full_sentence(what: &str) -> String {
+        format!("This plan is as large as one link can carry ({} characters), so another {what} would not travel with it. Remove a stream, product, cost line or fee layer, or shorten a name, to make room.", crate::scenario::codec::MAX_LINK_CHARS)
+    }
+}
+
+impl LinkRoom {
+    /// True while the room holds at least what `addition` takes (for an Add button).
+    pub fn holds(addition: crate::scenario::link::Addition) -> bool {
+        Self::left() >= crate::scenario::link::room_an_addition_takes(addition)
+    }
+
+    /// True when the open plan after `change` still travels in one link: the exact check an
+    /// Add button makes before adding.
+    pub fn fits(change: impl FnOnce(&mut Scenario) -> bool) -> bool {
+        match use_context::<ScenarioState>() {
+            Some(state) => state
+                .0
+                .with_untracked(|s| crate::scenario::link::room_for(s, change)),
+            None => true,
+        }
+    }
+}

@@ -83,6 +83,7 @@ pub fn EmbedApp(
     };
     let scenario = RwSignal::new(scenario);
     provide_context(ScenarioState(scenario));
+    crate::ui::context::LinkRoom::provide(scenario);
     provide_context(crate::ui::context::RemovedProductState::default());
     provide_context(LockedFields(options.locked.clone()));
     provide_context(crate::ui::fold::EmbedFolds(options.clone()));

@@ -76,7 +76,7 @@ pub fn TextField(
                     autocomplete="off"
                     spellcheck="false"
                     readonly=locked
-                    maxlength=crate::scenario::codec::MAX_TEXT_CHARS.to_string()
+                    maxlength=move || value.with(|t| crate::ui::context::LinkRoom::number_maxlength(t))
                     data-lockable=""
                     prop:value=move || value.get()
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }

@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
 fn FullApp() -> impl IntoView {
     let scenario = RwSignal::new(Scenario::default());
     provide_context(ScenarioState(scenario));
+    crate::ui::context::LinkRoom::provide(scenario);
     provide_context(crate::ui::context::RemovedProductState::default());
     let library = library::Library::boot(scenario);
     provide_context(library);

@@ -4,7 +4,9 @@ use super::BreakEvenState;
 use crate::engine::money::Money;
 use crate::scenario::break_even::{MAX_COST_LINES, SUGGESTED_COSTS};
 use crate::scenario::codec::MAX_TEXT_CHARS;
+use crate::scenario::link::Addition;
 use crate::scenario::{BreakEvenField as F, CurveKind};
+use crate::ui::context::LinkRoom;
 use crate::ui::fold::folded;
 use crate::ui::TextField;
 use leptos::prelude::*;
@@ -143,8 +145,14 @@ fn CostLines() -> impl IntoView {
     let draft = state.draft;
     let count = Memo::new(move |_| draft.with(|d| d.costs.len()));
     let symbol = Signal::derive(move || state.currency.get().symbol().to_string());
-    let full = Memo::new(move |_| count.get() >= MAX_COST_LINES);
+    let at_most = Memo::new(move |_| count.get() >= MAX_COST_LINES);
+    let no_room = Memo::new(move |_| !LinkRoom::holds(Addition::CostLine));
+    let full = Memo::new(move |_| at_most.get() || no_room.get());
     let add = move |name: String, amount: String| {
+        let (n, a) = (name.clone(), amount.clone());
+        if !LinkRoom::fits(move |s| s.break_even.add_cost(n, a)) {
+            return;
+        }
         state.update(|d| {
             d.add_cost(name, amount);
         });
@@ -166,7 +174,7 @@ fn CostLines() -> impl IntoView {
                             <div class="field">
                                 <label for=format!("cost-{i}-name")>{format!("Cost {} name", i + 1)}</label>
                                 <input id=format!("cost-{i}-name") type="text" autocomplete="off" class="text-input"
-                                    maxlength=MAX_TEXT_CHARS.to_string()
+                                    maxlength=move || crate::ui::context::LinkRoom::name_maxlength(MAX_TEXT_CHARS)
                                     prop:value=move || name.get()
                                     on:input=move |ev| {
                                         let text = crate::ui::fields::capped(event_target_value(&ev), MAX_TEXT_CHARS);
@@ -204,8 +212,11 @@ fn CostLines() -> impl IntoView {
                 })}
                 <button type="button" class="secondary" disabled=full on:click=move |_| add("Other cost".into(), "0".into())>"Add a cost line"</button>
             </div>
-            <Show when=move || full.get()>
+            <Show when=move || at_most.get()>
                 <p class="hint" role="status">{format!("A plan holds up to {MAX_COST_LINES} monthly cost lines: remove one to add another.")}</p>
+            </Show>
+            <Show when=move || no_room.get() && !at_most.get()>
+                <p class="hint" role="status">{LinkRoom::full_sentence("cost line")}</p>
             </Show>
         </div>
     }

@@ -7,6 +7,8 @@ use crate::scenario::codec::MAX_TEXT_CHARS;
 use crate::scenario::delayed::DelayedDraft;
 use crate::scenario::delayed::{DelayedField, MembersMode, Part, StreamType, Unit, MAX_STREAMS};
 use crate::scenario::delayed_presets::DELAYED_PRESETS;
+use crate::scenario::link::Addition;
+use crate::ui::context::LinkRoom;
 use crate::ui::fold::folded;
 use crate::ui::layout::PageLink;
 use crate::ui::library::Status;
@@ -19,7 +21,11 @@ pub fn DelayedForm() -> impl IntoView {
     let draft = state.draft;
     let ids =
         Memo::new(move |_| draft.with(|d| d.streams.iter().map(|s| s.id).collect::<Vec<_>>()));
-    let full = Memo::new(move |_| ids.with(|i| i.len() >= MAX_STREAMS));
+    let at_most = Memo::new(move |_| ids.with(|i| i.len() >= MAX_STREAMS));
+    let room = |kind| Memo::new(move |_| LinkRoom::holds(Addition::Stream(kind)));
+    let rooms: Vec<(StreamType, Memo<bool>)> =
+        StreamType::ALL.iter().map(|k| (*k, room(*k))).collect();
+    let no_room = Memo::new(move |_| rooms.iter().any(|(_, r)| !r.get()));
     view! {
         <form class="calculator-form" on:submit=|ev| ev.prevent_default() aria-label="Delayed income inputs">
             <PresetPicker />
@@ -28,13 +34,18 @@ pub fn DelayedForm() -> impl IntoView {
             </For>
             <div class="layer-actions add-stream">
                 {StreamType::ALL.into_iter().map(|kind| view! {
-                    <button type="button" class="secondary" disabled=full on:click=move |_| state.update_plan(|s| { s.add_stream(kind); })>
+                    <button type="button" class="secondary"
+                        disabled=move || at_most.get() || !LinkRoom::holds(Addition::Stream(kind))
+                        on:click=move |_| if LinkRoom::fits(|s| s.add_stream(kind).is_some()) { state.update_plan(|s| { s.add_stream(kind); }) }>
                         {format!("+ {}", kind.name())}
                     </button>
                 }).collect_view()}
             </div>
-            <Show when=move || full.get()>
+            <Show when=move || at_most.get()>
                 <p class="hint" role="status">{format!("A plan holds up to {MAX_STREAMS} streams: remove one to add another.")}</p>
+            </Show>
+            <Show when=move || no_room.get() && !at_most.get()>
+                <p class="hint" role="status">{LinkRoom::full_sentence("stream")}</p>
             </Show>
             <PlanSettings />
         </form>
@@ -99,7 +110,17 @@ fn StreamCard(
 ) -> impl IntoView {
     let state = expect_context::<DelayedState>();
     let draft = state.draft;
-    let no_room = Memo::new(move |_| draft.with(|d| d.streams.len() >= MAX_STREAMS));
+    // A copy takes what a new stream of its kind takes, and its name.
+    let no_room = Memo::new(move |_| {
+        draft.with(|d| {
+            d.streams.len() >= MAX_STREAMS
+                || d.stream(id).is_none_or(|s| {
+                    let takes =
+                        crate::scenario::link::room_an_addition_takes(Addition::Stream(s.kind));
+                    LinkRoom::left() < takes + s.name.len() * 4 / 3 + 12
+                })
+        })
+    });
     let name = Memo::new(move |_| {
         draft.with(|d| d.stream(id).map(|s| s.name.clone()).unwrap_or_default())
     });
@@ -161,7 +182,7 @@ fn StreamCard(
                         <div class="field">
                             <label for=format!("s{id}-name")>"Stream name"</label>
                             <input id=format!("s{id}-name") type="text" class="text-input" autocomplete="off"
-                                maxlength=MAX_TEXT_CHARS.to_string()
+                                maxlength=move || crate::ui::context::LinkRoom::name_maxlength(MAX_TEXT_CHARS)
                                 prop:value=move || name.get()
                                 on:input=move |ev| { let t = crate::ui::fields::capped(event_target_value(&ev), MAX_TEXT_CHARS); edit(Box::new(move |s| s.name = t)); } />
                         </div>
@@ -173,7 +194,7 @@ fn StreamCard(
                         <div class="stream-actions">
                             <button type="button" class="secondary" disabled=no_room
                                 aria-label=move || format!("Duplicate {}", name.get())
-                                on:click=move |_| state.update(|d| { d.duplicate_stream(id); })>"Duplicate"</button>
+                                on:click=move |_| if LinkRoom::fits(|s| s.delayed.duplicate_stream(id).is_some()) { state.update(|d| { d.duplicate_stream(id); }) }>"Duplicate"</button>
                             <button type="button" class="icon-button" aria-label=move || format!("Remove {}", name.get())
                                 on:click=move |_| state.update(|d| d.remove_stream(id))>"Remove"</button>
                         </div>

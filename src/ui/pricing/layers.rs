@@ -2,8 +2,10 @@
 
 use super::PricingState;
 use crate::engine::presets::{preset, PROCESSORS};
+use crate::scenario::link::{add, Addition};
 use crate::scenario::pricing::{preset_layers, MAX_LAYERS};
 use crate::scenario::{LayerDraft, PricingField};
+use crate::ui::context::LinkRoom;
 use crate::ui::TextField;
 use leptos::prelude::*;
 
@@ -12,7 +14,9 @@ pub fn FeeLayers() -> impl IntoView {
     let state = expect_context::<PricingState>();
     let draft = state.draft;
     let count = Memo::new(move |_| draft.with(|d| d.layers.len()));
-    let full = Memo::new(move |_| count.get() >= MAX_LAYERS);
+    let at_most = Memo::new(move |_| count.get() >= MAX_LAYERS);
+    let no_room = Memo::new(move |_| !LinkRoom::holds(Addition::FeeLayer));
+    let full = Memo::new(move |_| at_most.get() || no_room.get());
     let symbol = Signal::derive(move || draft.with(|d| d.currency.symbol().to_string()));
     let chosen = Memo::new(move |_| draft.with(|d| preset(&d.platform)));
     let edited =
@@ -48,7 +52,7 @@ pub fn FeeLayers() -> impl IntoView {
                     <div class="layer-name">
                         <label for=format!("layer-{i}-name")>{format!("Layer {} name", i + 1)}</label>
                         <input id=format!("layer-{i}-name") type="text" autocomplete="off"
-                            maxlength=crate::scenario::codec::MAX_TEXT_CHARS.to_string()
+                            maxlength=move || crate::ui::context::LinkRoom::name_maxlength(crate::scenario::codec::MAX_TEXT_CHARS)
                             prop:value=move || draft.with(|d| d.layers.get(i).map(|l| l.name.clone()).unwrap_or_default())
                             on:input=move |ev| {
                                 let name = crate::ui::fields::capped(event_target_value(&ev), crate::scenario::codec::MAX_TEXT_CHARS);
@@ -88,18 +92,15 @@ pub fn FeeLayers() -> impl IntoView {
                             })>{format!("Add {} processing", p.name)}</button>
                     }).collect_view()}
                 </Show>
-                <button type="button" class="secondary" disabled=full on:click=move |_| state.update(|d| {
-                    d.add_layers(vec![LayerDraft {
-                        name: "Other fee".into(),
-                        percent: "0".into(),
-                        fixed: "0".into(),
-                        monthly: "0".into(),
-                        subscriptions_only: false,
-                    }]);
-                })>"Add a fee layer"</button>
+                <button type="button" class="secondary" disabled=full on:click=move |_| if LinkRoom::fits(|s| add(s, Addition::FeeLayer)) { state.update(|d| {
+                    d.add_layers(vec![LayerDraft::other_fee()]);
+                }) }>"Add a fee layer"</button>
             </div>
-            <Show when=move || full.get()>
+            <Show when=move || at_most.get()>
                 <p class="hint" role="status">{format!("A product holds up to {MAX_LAYERS} fee layers: remove one to add another.")}</p>
+            </Show>
+            <Show when=move || no_room.get() && !at_most.get()>
+                <p class="hint" role="status">{LinkRoom::full_sentence("fee layer")}</p>
             </Show>
         </div>
     }

@@ -2,8 +2,10 @@
 //! Undo while nothing else has changed).
 
 use super::PricingState;
+use crate::scenario::link::Addition;
 use crate::scenario::pricing::MAX_PRODUCT_NAME;
 use crate::scenario::MAX_PRODUCTS;
+use crate::ui::context::LinkRoom;
 use crate::ui::context::ProductUndo;
 use crate::ui::fold::folded;
 use leptos::prelude::*;
@@ -31,7 +33,13 @@ pub fn ProductBar() -> impl IntoView {
     let in_locked_embed =
         use_context::<crate::ui::context::LockedFields>().is_some_and(|l| !l.0.is_empty());
     let count = Memo::new(move |_| products.with(Vec::len));
-    let full = Memo::new(move |_| count.get() >= MAX_PRODUCTS);
+    let at_most = Memo::new(move |_| count.get() >= MAX_PRODUCTS);
+    let no_room = Memo::new(move |_| {
+        !LinkRoom::holds(Addition::Product {
+            subscription: false,
+        }) || !LinkRoom::holds(Addition::Product { subscription: true })
+    });
+    let full = Memo::new(move |_| at_most.get() || no_room.get());
     let only_one = Memo::new(move |_| count.get() <= 1);
     // The removal and the plan right after it: Undo is offered while the plan is unchanged.
     let removed = state.undo;
@@ -83,7 +91,7 @@ pub fn ProductBar() -> impl IntoView {
                         <label for="product-name">"Product name"</label>
                         <input id="product-name" class="text-input" type="text" autocomplete="off"
                             aria-describedby="product-name-hint" readonly=in_locked_embed
-                            maxlength=MAX_PRODUCT_NAME.to_string()
+                            maxlength=move || crate::ui::context::LinkRoom::name_maxlength(MAX_PRODUCT_NAME)
                             prop:value=move || name.get()
                             on:input=move |ev| {
                                 let text = crate::ui::fields::capped(event_target_value(&ev), MAX_PRODUCT_NAME);
@@ -102,17 +110,19 @@ pub fn ProductBar() -> impl IntoView {
                     <Show when=move || !in_locked_embed>
                     <div class="button-row">
                         <button type="button" class="secondary" disabled=full
-                            on:click=move |_| scenario.update(|s| { let _ = s.add_product(false); })>"Add a one-time product"</button>
+                            on:click=move |_| if LinkRoom::fits(|s| s.add_product(false).is_some()) { scenario.update(|s| { let _ = s.add_product(false); }) }>"Add a one-time product"</button>
                         <button type="button" class="secondary" disabled=full
-                            on:click=move |_| scenario.update(|s| { let _ = s.add_product(true); })>"Add a subscription"</button>
+                            on:click=move |_| if LinkRoom::fits(|s| s.add_product(true).is_some()) { scenario.update(|s| { let _ = s.add_product(true); }) }>"Add a subscription"</button>
                         <button type="button" class="secondary" disabled=only_one
                             aria-label=move || format!("Remove this product ({})", label.get())
                             on:click=remove>"Remove this product"</button>
                     </div>
                     </Show>
                     <p class="hint" role="status">{move || {
-                        if full.get() {
+                        if at_most.get() {
                             format!("A plan holds up to {MAX_PRODUCTS} products.")
+                        } else if no_room.get() {
+                            LinkRoom::full_sentence("product")
                         } else {
                             String::new()
                         }
