@@ -14,8 +14,11 @@ const TARGET_GZIP_BYTES = 150 * 1024;
 // 420.3 KB from Leptos view code for the saved plans under load (import batches, saving when the
 // page is left), the Embed panel's frame and open-group choices, the embed's download notice and
 // the landing page's link notices. The way down is one bundle per page (issue 17).
-const CEILING_GZIP_BYTES = Number(process.env.SIZE_CEILING_KB ?? 426) * 1024;
-const EMBED_CEILING_GZIP_BYTES = Number(process.env.EMBED_CEILING_KB ?? 300) * 1024;
+// 426 -> 432 and embeds 300 -> 306 on 2026-12-01 for link format 3 (the packer, the room and
+// its templates: app 422.3 -> 429.1, delayed embed 296.4 -> 304.8), without a twiggy diff yet:
+// issue 17 (one bundle per page) is the way back down.
+const CEILING_GZIP_BYTES = Number(process.env.SIZE_CEILING_KB ?? 432) * 1024;
+const EMBED_CEILING_GZIP_BYTES = Number(process.env.EMBED_CEILING_KB ?? 306) * 1024;
 const dist = process.argv[2] ?? 'dist';
 const read = (name) => fs.readFileSync(path.join(dist, name));
 
