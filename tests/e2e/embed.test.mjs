@@ -94,7 +94,7 @@ for (const frame of ['contained', 'strict', 'plain']) {
         await page.waitForTimeout(300);
         assert.equal(await page.evaluate(() => window.__cls), 0, 'no layout shift after load');
         const open = frame.getByRole('link', { name: 'Open in full calculator' });
-        assert.match(await open.getAttribute('href'), /^\.\/\?page=pricing#s=2\./);
+        assert.match(await open.getAttribute('href'), /^\.\/\?page=pricing#s=3\./);
         assert.deepEqual(errors, []);
       }, { viewport: { width: 1000, height: 800 } });
     } finally {
@@ -174,7 +174,7 @@ test('Export inside a frame that may not download says so and offers the full ca
     await page.getByRole('button', { name: 'Export CSV' }).click();
     await page.getByText("This page's frame does not allow downloads, so the CSV cannot be saved here.").waitFor();
     const link = page.getByRole('link', { name: 'Open the full calculator with this plan' });
-    assert.match(await link.getAttribute('href'), /^\.\/\?page=delayed-income#s=2\./);
+    assert.match(await link.getAttribute('href'), /^\.\/\?page=delayed-income#s=3\./);
     assert.equal(await link.getAttribute('target'), '_blank');
   });
 });

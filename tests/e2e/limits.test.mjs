@@ -14,33 +14,67 @@ const savedWith = (page, text) => page.waitForFunction(
   text,
 );
 
-test('a long stream name stops at 200 characters and 20 streams is the most, and both read back', async () => {
+test('a long stream name stops at 200 characters, streams stop where one link is full, and the full plan reads back and travels', async () => {
   const d = await DelayedIncomePage.open(app.browser, app.url);
   const { page } = d;
   await page.getByLabel('Stream name').first().fill('ü'.repeat(250));
   assert.equal((await page.getByLabel('Stream name').first().inputValue()).length, 200);
   const add = d.button('+ Blog (affiliate and ads)');
-  while (await d.streamNames().then((n) => n.length) < 20) await add.click();
-  assert.ok(await add.isDisabled(), 'no 21st stream');
-  assert.ok(await d.button('Duplicate Blog 2').isDisabled(), 'no duplicate past the limit');
-  assert.match(await page.getByText(/A plan holds up to 20 streams/).textContent(), /remove one to add another/);
-  await savedWith(page, '"name":"Blog 19"');
+  let streams = (await d.streamNames()).length;
+  while (!(await add.isDisabled())) {
+    await add.click();
+    streams += 1;
+    assert.ok(streams < 20, 'the room stops additions well before 20 streams');
+  }
+  assert.ok(streams >= 4, `a few streams fit beside a 200-letter name: ${streams}`);
+  assert.equal((await d.streamNames()).length, streams);
+  assert.ok(await d.button('Duplicate Blog 2').isDisabled(), 'no copy past the room either');
+  assert.match(await page.getByText(/as large as one link can carry/).first().textContent(), /another stream would not travel with it/);
+  // What room is left goes to names: a name box takes letters only while the link has room.
+  const name = page.getByLabel('Stream name').last();
+  await name.press('End');
+  await page.keyboard.insertText('語'.repeat(300));
+  const longest = await name.inputValue();
+  assert.ok(longest.length < 200, `the box stopped at the room: ${longest.length} letters`);
+  await name.press('End');
+  await page.keyboard.insertText('語');
+  assert.equal(await name.inputValue(), longest, 'a full plan\'s name box takes no more letters');
+  await savedWith(page, longest);
   await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').textContent.startsWith('Saved'));
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Delayed income' }).waitFor();
-  assert.equal((await d.streamNames()).length, 20);
+  assert.equal((await d.streamNames()).length, streams);
   assert.equal(await page.getByLabel('Stream name').first().inputValue(), 'ü'.repeat(200));
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await page.getByLabel(/Link to this plan/).inputValue();
+  const fragment = link.slice(link.indexOf('#') + 1);
+  assert.match(fragment, /^s=3\./);
+  assert.ok(fragment.length <= 2000, `the full plan's link: ${fragment.length} characters`);
+  const other = await DelayedIncomePage.open(app.browser, app.url);
+  await other.page.goto(link);
+  await other.page.getByRole('heading', { level: 1, name: 'Delayed income' }).waitFor();
+  await other.page.getByLabel('Stream name').first().waitFor();
+  assert.equal((await other.streamNames()).length, streams, 'the link opens the whole plan');
+  assert.equal(await other.page.getByLabel('Stream name').first().inputValue(), 'ü'.repeat(200));
+  assert.equal(await other.page.getByLabel('Stream name').last().inputValue(), longest);
   assert.doesNotMatch(await page.locator('body').innerText(), /damaged/);
   assert.deepEqual(d.errors, []);
+  assert.deepEqual(other.errors, []);
+  await other.close();
   await d.close();
 });
 
-test('50 cost lines is the most, with a sentence', async () => {
+test('cost lines stop where one link is full, with a sentence', async () => {
   const be = await BreakEvenPage.open(app.browser, app.url);
   const add = be.button('Add a cost line');
-  for (let i = 2; i < 50; i++) await add.click();
-  assert.ok(await add.isDisabled());
-  assert.match(await be.page.getByText(/A plan holds up to 50 monthly cost lines/).textContent(), /remove one/);
+  let lines = 2;
+  while (!(await add.isDisabled())) {
+    await add.click();
+    lines += 1;
+    assert.ok(lines < 50, 'the room stops cost lines before the 50 a plan holds');
+  }
+  assert.ok(lines >= 10, `cost lines fit: ${lines}`);
+  assert.match(await be.page.getByText(/as large as one link can carry/).textContent(), /another cost line would not travel/);
   assert.deepEqual(be.errors, []);
   await be.close();
 });
