@@ -92,6 +92,25 @@ impl LinkRoom {
             .unwrap_or(crate::scenario::codec::MAX_LINK_CHARS)
     }
 
+    /// True while the room holds at least what `addition` takes (for an Add button).
+    pub fn holds(addition: crate::scenario::link::Addition) -> bool {
+        Self::left() >= crate::scenario::link::room_an_addition_takes(addition)
+    }
+
+    /// Makes an addition to the open plan when the plan after it still travels in one link:
+    /// what an Add button does on a click (its `holds` is an estimate, this is exact).
+    pub fn grow(change: impl FnOnce(&mut Scenario) -> bool) {
+        let Some(state) = use_context::<ScenarioState>() else {
+            return;
+        };
+        let after = state
+            .0
+            .with_untracked(|s| crate::scenario::link::grown(s, change));
+        if let Some(after) = after {
+            state.0.set(after);
+        }
+    }
+
     /// The maxlength of a name box.
     pub fn name_maxlength(most: usize) -> String {
         crate::scenario::link::name_maxlength(Self::left(), most).to_string()
@@ -105,24 +124,10 @@ impl LinkRoom {
 
     /// The sentence beside an Add button the room refuses.
     pub fn full_sentence(what: &str) -> String {
-        format!("This plan is as large as one link can carry ({} characters), so another {what} would not travel with it. Remove a stream, product, cost line or fee layer, or shorten a name, to make room.", crate::scenario::codec::MAX_LINK_CHARS)
-    }
-}
-
-impl LinkRoom {
-    /// True while the room holds at least what `addition` takes (for an Add button).
-    pub fn holds(addition: crate::scenario::link::Addition) -> bool {
-        Self::left() >= crate::scenario::link::room_an_addition_takes(addition)
-    }
-
-    /// True when the open plan after `change` still travels in one link: the exact check an
-    /// Add button makes before adding.
-    pub fn fits(change: impl FnOnce(&mut Scenario) -> bool) -> bool {
-        match use_context::<ScenarioState>() {
-            Some(state) => state
-                .0
-                .with_untracked(|s| crate::scenario::link::room_for(s, change)),
-            None => true,
-        }
+        let most = crate::engine::money::group_digits(
+            crate::scenario::codec::MAX_LINK_CHARS as u64,
+            false,
+        );
+        format!("This plan is as large as one link can carry ({most} characters), so another {what} would not travel with it. Remove a stream, product, cost line or fee layer, or shorten a name, to make room.")
     }
 }

@@ -10,7 +10,7 @@ mod patch;
 mod room;
 
 pub use room::{
-    add, link_room_left, name_maxlength, number_maxlength, room_an_addition_takes, room_for,
+    add, grown, link_room_left, name_maxlength, number_maxlength, room_an_addition_takes, room_for,
     Addition, ROOM_FOR_A_NUMBER,
 };
 

@@ -34,10 +34,15 @@ pub fn link_room_left(scenario: &Scenario) -> usize {
     MAX_LINK_CHARS.saturating_sub(used)
 }
 
+/// The plan after `change`, when `change` did something and the plan still fits the room.
+pub fn grown(scenario: &Scenario, change: impl FnOnce(&mut Scenario) -> bool) -> Option<Scenario> {
+    let mut after = scenario.clone();
+    (change(&mut after) && link_room_left(&after) > 0).then_some(after)
+}
+
 /// True when the plan after `change` still fits the room (and `change` did something).
 pub fn room_for(scenario: &Scenario, change: impl FnOnce(&mut Scenario) -> bool) -> bool {
-    let mut after = scenario.clone();
-    change(&mut after) && link_room_left(&after) > 0
+    grown(scenario, change).is_some()
 }
 
 /// What the form adds to a plan.

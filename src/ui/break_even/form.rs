@@ -149,13 +149,7 @@ fn CostLines() -> impl IntoView {
     let no_room = Memo::new(move |_| !LinkRoom::holds(Addition::CostLine));
     let full = Memo::new(move |_| at_most.get() || no_room.get());
     let add = move |name: String, amount: String| {
-        let (n, a) = (name.clone(), amount.clone());
-        if !LinkRoom::fits(move |s| s.break_even.add_cost(n, a)) {
-            return;
-        }
-        state.update(|d| {
-            d.add_cost(name, amount);
-        });
+        LinkRoom::grow(move |s| s.break_even.add_cost(name, amount));
     };
     let has = move |name: &str| draft.with(|d| d.costs.iter().any(|c| c.name == name));
 

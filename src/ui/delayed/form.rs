@@ -22,10 +22,11 @@ pub fn DelayedForm() -> impl IntoView {
     let ids =
         Memo::new(move |_| draft.with(|d| d.streams.iter().map(|s| s.id).collect::<Vec<_>>()));
     let at_most = Memo::new(move |_| ids.with(|i| i.len() >= MAX_STREAMS));
-    let room = |kind| Memo::new(move |_| LinkRoom::holds(Addition::Stream(kind)));
-    let rooms: Vec<(StreamType, Memo<bool>)> =
-        StreamType::ALL.iter().map(|k| (*k, room(*k))).collect();
-    let no_room = Memo::new(move |_| rooms.iter().any(|(_, r)| !r.get()));
+    let no_room = Memo::new(move |_| {
+        StreamType::ALL
+            .iter()
+            .any(|kind| !LinkRoom::holds(Addition::Stream(*kind)))
+    });
     view! {
         <form class="calculator-form" on:submit=|ev| ev.prevent_default() aria-label="Delayed income inputs">
             <PresetPicker />
@@ -36,7 +37,7 @@ pub fn DelayedForm() -> impl IntoView {
                 {StreamType::ALL.into_iter().map(|kind| view! {
                     <button type="button" class="secondary"
                         disabled=move || at_most.get() || !LinkRoom::holds(Addition::Stream(kind))
-                        on:click=move |_| if LinkRoom::fits(|s| s.add_stream(kind).is_some()) { state.update_plan(|s| { s.add_stream(kind); }) }>
+                        on:click=move |_| LinkRoom::grow(|s| s.add_stream(kind).is_some())>
                         {format!("+ {}", kind.name())}
                     </button>
                 }).collect_view()}
@@ -110,7 +111,8 @@ fn StreamCard(
 ) -> impl IntoView {
     let state = expect_context::<DelayedState>();
     let draft = state.draft;
-    // A copy takes what a new stream of its kind takes, and its name.
+    // A copy takes about what a new stream of its kind takes, and its name (the click checks
+    // exactly).
     let no_room = Memo::new(move |_| {
         draft.with(|d| {
             d.streams.len() >= MAX_STREAMS
@@ -194,7 +196,7 @@ fn StreamCard(
                         <div class="stream-actions">
                             <button type="button" class="secondary" disabled=no_room
                                 aria-label=move || format!("Duplicate {}", name.get())
-                                on:click=move |_| if LinkRoom::fits(|s| s.delayed.duplicate_stream(id).is_some()) { state.update(|d| { d.duplicate_stream(id); }) }>"Duplicate"</button>
+                                on:click=move |_| LinkRoom::grow(|s| s.delayed.duplicate_stream(id).is_some())>"Duplicate"</button>
                             <button type="button" class="icon-button" aria-label=move || format!("Remove {}", name.get())
                                 on:click=move |_| state.update(|d| d.remove_stream(id))>"Remove"</button>
                         </div>

@@ -4,7 +4,7 @@ use super::PricingState;
 use crate::engine::presets::{preset, PROCESSORS};
 use crate::scenario::link::{add, Addition};
 use crate::scenario::pricing::{preset_layers, MAX_LAYERS};
-use crate::scenario::{LayerDraft, PricingField};
+use crate::scenario::PricingField;
 use crate::ui::context::LinkRoom;
 use crate::ui::TextField;
 use leptos::prelude::*;
@@ -86,15 +86,13 @@ pub fn FeeLayers() -> impl IntoView {
                 <Show when=move || can_stack.get()>
                     {PROCESSORS.iter().map(|p| view! {
                         <button type="button" class="secondary" disabled=move || full.get()
-                            on:click=move |_| state.update(|d| {
+                            on:click=move |_| LinkRoom::grow(|s| s.opened_product_mut().is_some_and(|d| {
                                 let extra = preset_layers(Some(p), d.currency);
-                                d.add_layers(extra);
-                            })>{format!("Add {} processing", p.name)}</button>
+                                d.add_layers(extra)
+                            }))>{format!("Add {} processing", p.name)}</button>
                     }).collect_view()}
                 </Show>
-                <button type="button" class="secondary" disabled=full on:click=move |_| if LinkRoom::fits(|s| add(s, Addition::FeeLayer)) { state.update(|d| {
-                    d.add_layers(vec![LayerDraft::other_fee()]);
-                }) }>"Add a fee layer"</button>
+                <button type="button" class="secondary" disabled=full on:click=move |_| LinkRoom::grow(|s| add(s, Addition::FeeLayer))>"Add a fee layer"</button>
             </div>
             <Show when=move || at_most.get()>
                 <p class="hint" role="status">{format!("A product holds up to {MAX_LAYERS} fee layers: remove one to add another.")}</p>

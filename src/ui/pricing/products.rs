@@ -110,9 +110,9 @@ pub fn ProductBar() -> impl IntoView {
                     <Show when=move || !in_locked_embed>
                     <div class="button-row">
                         <button type="button" class="secondary" disabled=full
-                            on:click=move |_| if LinkRoom::fits(|s| s.add_product(false).is_some()) { scenario.update(|s| { let _ = s.add_product(false); }) }>"Add a one-time product"</button>
+                            on:click=move |_| LinkRoom::grow(|s| s.add_product(false).is_some())>"Add a one-time product"</button>
                         <button type="button" class="secondary" disabled=full
-                            on:click=move |_| if LinkRoom::fits(|s| s.add_product(true).is_some()) { scenario.update(|s| { let _ = s.add_product(true); }) }>"Add a subscription"</button>
+                            on:click=move |_| LinkRoom::grow(|s| s.add_product(true).is_some())>"Add a subscription"</button>
                         <button type="button" class="secondary" disabled=only_one
                             aria-label=move || format!("Remove this product ({})", label.get())
                             on:click=remove>"Remove this product"</button>
