@@ -16,8 +16,10 @@ const ARRAY_LENGTH: &str = "$len";
 const NULL: &str = "$null";
 /// The template an array item starts from, counted from 1.
 const TEMPLATE: &str = "$t";
-/// Most items a patched array may have: far above any plan's, far below what exhausts memory.
-const MAX_PATCHED_ITEMS: u64 = 1000;
+/// Most items a patched array may have: above any plan's (50 cost lines is the most), and
+/// low enough that a crafted link of nested arrays (100 products of 100 layers each) stays
+/// a few milliseconds of work before its plan is refused.
+const MAX_PATCHED_ITEMS: u64 = 100;
 
 /// How a link version reads its patch.
 #[derive(Clone, Copy)]
