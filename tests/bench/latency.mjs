@@ -5,8 +5,8 @@ import { startApp, openPage } from '../e2e/browser.mjs';
 const CASES = [
   { name: 'Pricing', path: '?page=pricing', field: '#price', values: (i) => String(20 + (i % 10)) },
   { name: 'Break-even', path: '?page=break-even', field: '#build-hours', values: (i) => String(30 + (i % 10)) },
-  { name: 'Delayed income, deterministic', path: '?page=delayed-income', field: '[id="s0-plateau"]', values: (i) => String(500 + (i % 10) * 20) },
-  { name: 'Delayed income, 1,000 paths', path: '?page=delayed-income', field: '[id="s0-plateau"]', uncertainty: true, values: (i) => String(500 + (i % 10) * 20) },
+  { name: 'Delayed income, deterministic', path: '?page=delayed-income', field: '[id="s0-plateau"]', values: (i) => String(400 + (i % 10) * 20) },
+  { name: 'Delayed income, 1,000 paths', path: '?page=delayed-income', field: '[id="s0-plateau"]', uncertainty: true, values: (i) => String(400 + (i % 10) * 20) },
 ];
 
 function stats(ms) {
