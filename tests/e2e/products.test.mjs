@@ -24,6 +24,21 @@ test('the default plan shows one net per sale after fees and refunds on all thre
   await pricing.close();
 });
 
+test('on a phone, the summary bars never name two numbers with the same words', async () => {
+  const pricing = await PricingPage.open(app.browser, app.url, { viewport: { width: 390, height: 844 } });
+  const bar = () => pricing.page.locator('.phone-summary').innerText();
+  // Pricing's bar gives its headline, the net before refunds; the other pages give it after.
+  assert.match(await bar(), /Net per sale, before refunds\s+\$23\.80/);
+  const be = await pricing.goTo(BreakEvenPage);
+  const after = await be.page.locator('.phone-summary').innerText();
+  assert.doesNotMatch(after, /\$23\.80/);
+  assert.doesNotMatch(after, /Net per sale\s+\$/, 'no bare "Net per sale" beside a different number');
+  const overflow = await be.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0);
+  assert.deepEqual(pricing.errors, []);
+  await pricing.close();
+});
+
 test('a workshop and a newsletter are priced in one plan, and a new price shows everywhere', async () => {
   let pricing = await PricingPage.open(app.browser, app.url);
   const { page } = pricing;

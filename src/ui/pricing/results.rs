@@ -35,11 +35,18 @@ pub fn PhoneSummary() -> impl IntoView {
         (Ok(inputs), Some(r)) => {
             let c = inputs.currency;
             Some(vec![
+                // Before refunds, as the headline says: the other pages' bars show the net
+                // after refunds, and the same words must not name two numbers.
                 (
-                    "Net per sale".to_string(),
+                    if inputs.kind == ProductKind::Subscription {
+                        "Net a charge, before refunds"
+                    } else {
+                        "Net per sale, before refunds"
+                    }
+                    .to_string(),
                     Money::new(r.sale.net, c).to_string(),
                 ),
-                ("Monthly".to_string(), money_estimate(r.month.net, c)),
+                ("Monthly net".to_string(), money_estimate(r.month.net, c)),
             ])
         }
         _ => None,
