@@ -1,10 +1,16 @@
-// Honest Income's service worker: after the first visit the calculators work offline.
+// Honest Income's service worker: after the first visit every page works offline.
 // Hashed files come from the cache first; pages try the network first, then the cache.
 const CACHE = '__CACHE__';
+// Every file but the pages' bundles: installed as one set.
 const FILES = __FILES__;
+// The pages' bundles: cached when a page asks (once it is interactive), and as they are fetched.
+const BUNDLES = __BUNDLES__;
 // The hashed files this build's index.html names: an index that does not name them all is
 // another build's (an upload still under way), and this build is then not installed.
 const INDEX_NAMES = __INDEX_NAMES__;
+
+const own = (f) => new URL(f, self.location).href;
+const BUNDLE_URLS = new Set(BUNDLES.map(own));
 
 // Only a matching set of files is cached: every file must arrive, fresh from the network, and
 // the index must be this build's. Otherwise installing fails, the previous build stays in
@@ -36,6 +42,24 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+/** Puts a bundle file of this build in the cache, fetched only if it is not there yet (most
+ * come from the browser's own cache: the page just loaded them). A file that does not arrive
+ * is left out; the page that needs it fetches it again. */
+async function keep(url) {
+  const cache = await caches.open(CACHE);
+  if (await cache.match(url)) return;
+  const response = await fetch(url).catch(() => null);
+  if (response?.ok) await cache.put(url, response);
+}
+
+// A page, once interactive, names the bundles to keep: every page's, or where the reader asked
+// to save data, its own.
+self.addEventListener('message', (event) => {
+  const files = Array.isArray(event.data?.cache) ? event.data.cache : [];
+  const urls = files.map((f) => own(String(f))).filter((u) => BUNDLE_URLS.has(u));
+  event.waitUntil(Promise.all(urls.map(keep)));
+});
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
@@ -45,5 +69,15 @@ self.addEventListener('fetch', (event) => {
         .then((hit) => hit || caches.match('./', { ignoreSearch: true }))));
     return;
   }
-  event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+  event.respondWith(caches.match(request).then((hit) => {
+    if (hit) return hit;
+    return fetch(request).then((response) => {
+      // A page's bundle fetched through the worker is kept, so that page works offline next.
+      if (response.ok && BUNDLE_URLS.has(request.url)) {
+        const copy = response.clone();
+        caches.open(CACHE).then((cache) => cache.put(request.url, copy)).catch(() => {});
+      }
+      return response;
+    });
+  }));
 });

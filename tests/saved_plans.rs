@@ -4,7 +4,7 @@
 
 use honest_income::scenario::codec::{encode_link, to_json_text, StoredRecord};
 use honest_income::scenario::library::{record_key, CURRENT_KEY, INDEX_KEY};
-use honest_income::scenario::saved_plans::{PlanStore, SavedPlans, Status, StorageError};
+use honest_income::scenario::saved_plans::{Carry, PlanStore, SavedPlans, Status, StorageError};
 use honest_income::scenario::{Scenario, SCHEMA_VERSION};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -702,4 +702,72 @@ fn an_import_cut_short_by_a_closed_page_is_said_on_the_next_visit() {
     fresh.import(Some(&other), &file, 1.0);
     let (after, _) = SavedPlans::boot(Some(&other), "", 1e9, "te");
     assert!(after.notices.iter().all(|n| !n.contains("cut short")));
+}
+
+// Each page of the app is its own bundle: a link to another page carries what that page needs
+// to show the same plan (SavedPlans::carry), and the next page's boot reads it.
+
+#[test]
+fn a_saved_plan_travels_to_the_next_page_by_its_id_even_when_another_tab_edited_another_plan() {
+    let (store, mut plans, mine) = one_saved();
+    assert_eq!(plans.carry(), Carry::Saved(mine.clone()));
+    // Another tab saves a second plan: the shared "last edited" pointer now names that one.
+    let (mut other_tab, _) = SavedPlans::boot(Some(&store), "", 3000.0, "tb");
+    other_tab.save_as(Some(&store), "Theirs", &priced("30"), 3100.0);
+    other_tab.edited();
+    other_tab.save(Some(&store), &priced("99"), 3150.0);
+    assert_ne!(store.read(CURRENT_KEY).as_deref(), Some(mine.as_str()));
+    // This tab moves to another page: that page opens this tab's plan, not the other tab's.
+    let (next_page, shown) = SavedPlans::boot(Some(&store), &format!("#plan={mine}"), 3200.0, "ta");
+    assert_eq!(shown.unwrap().products[0].price, "30");
+    assert_eq!(next_page.current.unwrap().0, mine);
+    // An edit not yet written is not in storage: until it is, the plan itself must travel.
+    plans.edited();
+    assert_eq!(plans.carry(), Carry::Plan);
+}
+
+#[test]
+fn a_pointer_to_a_plan_no_longer_saved_says_so_and_opens_the_last_edited_one() {
+    let (store, _plans, id) = one_saved();
+    let (plans, shown) = SavedPlans::boot(Some(&store), "#plan=s0gone", 3000.0, "ta");
+    assert_eq!(shown.unwrap().products[0].price, "30");
+    assert_eq!(plans.current.unwrap().0, id);
+    assert!(
+        plans
+            .notices
+            .iter()
+            .any(|n| n.contains("no longer in this browser")),
+        "{:?}",
+        plans.notices
+    );
+}
+
+#[test]
+fn a_link_plan_travels_as_its_link_and_the_default_plan_needs_nothing() {
+    let store = Memory::default();
+    let (plans, _) = SavedPlans::boot(Some(&store), "", 1000.0, "ta");
+    assert_eq!(plans.carry(), Carry::Nothing);
+    let fragment = encode_link(&priced("45")).unwrap();
+    let (mut plans, shown) = SavedPlans::boot(Some(&store), &format!("#{fragment}"), 1000.0, "ta");
+    assert_eq!(shown.unwrap().products[0].price, "45");
+    assert_eq!(plans.carry(), Carry::Link(fragment.clone()));
+    // Edited and written as the link's draft: the same link opens the draft on the next page.
+    plans.edited();
+    plans.save(Some(&store), &priced("46"), 2000.0);
+    assert_eq!(plans.carry(), Carry::Link(fragment.clone()));
+    let (_, shown) = SavedPlans::boot(Some(&store), &format!("#{fragment}"), 2100.0, "ta");
+    assert_eq!(shown.unwrap().products[0].price, "46");
+}
+
+#[test]
+fn without_storage_or_when_a_save_fails_the_plan_itself_travels() {
+    let (plans, _) = SavedPlans::boot(None::<&Memory>, "", 1000.0, "ta");
+    assert_eq!(plans.status, Status::Unavailable);
+    assert_eq!(plans.carry(), Carry::Plan);
+    let (store, mut plans, _) = one_saved();
+    store.full.set(true);
+    plans.edited();
+    plans.save(Some(&store), &priced("31"), 3000.0);
+    assert!(matches!(plans.status, Status::Failed(_)));
+    assert_eq!(plans.carry(), Carry::Plan);
 }

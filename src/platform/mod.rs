@@ -3,6 +3,7 @@
 
 pub mod canvas;
 pub mod embed;
+pub mod landing;
 pub mod page;
 pub mod route;
 pub mod storage;
@@ -22,13 +23,16 @@ pub fn install_panic_notice() {
     }));
 }
 
-/// Removes the "Loading the calculator" message that index.html shows until the app starts.
+/// Removes what index.html shows until a page's bundle starts: the loading message and the
+/// landing page's HTML (its header stands in for the app's while the bundle loads).
 pub fn remove_boot_shell() {
-    if let Some(shell) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot-shell"))
-    {
-        shell.remove();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for id in ["boot-shell", "static-page"] {
+        if let Some(element) = document.get_element_by_id(id) {
+            element.remove();
+        }
     }
 }
 

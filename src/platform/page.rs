@@ -41,10 +41,25 @@ pub fn app_folder() -> Option<String> {
     Some(format!("{}{folder}", l.origin().ok()?))
 }
 
-pub fn scroll_to_top() {
+/// Opens `url` (relative to this page) in this tab.
+pub fn go_to(url: &str) {
     if let Some(w) = web_sys::window() {
-        w.scroll_to_with_x_and_y(0.0, 0.0);
+        let _ = w.location().assign(url);
     }
+}
+
+/// Loads this page again.
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// True when a pageshow `event` brings the page back from the back-forward cache.
+pub fn restored_from_cache(event: &Event) -> bool {
+    event
+        .dyn_ref::<web_sys::PageTransitionEvent>()
+        .is_some_and(|e| e.persisted())
 }
 
 /// Runs `f` once, `ms` milliseconds from now.

@@ -1,7 +1,5 @@
 //! Which calculator the URL shows: `?page=pricing`, so a plain static server needs no rewrites.
 
-use wasm_bindgen::JsValue;
-
 /// A page of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -215,11 +213,4 @@ pub fn page_from_search(search: &str) -> Page {
 pub fn current_page() -> Page {
     let search = current_search();
     page_from_search(&search)
-}
-
-/// Moves to a page without reloading, keeping the folder the app is served from.
-pub fn push_page(page: Page) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&page.href()));
-    }
 }

@@ -171,6 +171,30 @@ pub fn tab_id() -> String {
     )
 }
 
+/// sessionStorage: what this tab keeps while it moves between pages (each page is its own
+/// bundle, so memory does not outlive a page). None where it cannot be reached.
+fn tab_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+/// The value this tab kept under `key`, if any can be read.
+pub fn tab_get<T: DeserializeOwned>(key: &str) -> Option<T> {
+    let text = tab_storage()?.get_item(key).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Keeps `value` for this tab under `key` (None removes it). Best effort: a refused write
+/// only means the value stays on this page.
+pub fn tab_set<T: Serialize>(key: &str, value: Option<&T>) {
+    let Some(storage) = tab_storage() else {
+        return;
+    };
+    let _ = match value {
+        Some(v) => storage.set_item(key, &to_json_text(v)),
+        None => storage.remove_item(key),
+    };
+}
+
 /// Milliseconds since 1970 from the browser's clock.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

@@ -141,6 +141,29 @@ fn link_token(hash: &str) -> String {
         .to_string()
 }
 
+/// What a page-to-page link carries (see `SavedPlans::carry`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Carry {
+    /// The next page finds the plan by itself (the default plan, untouched).
+    Nothing,
+    /// A saved plan's id: `#plan=id`.
+    Saved(String),
+    /// The shared link's own fragment (`s=...`), which also finds its draft.
+    Link(String),
+    /// The plan, encoded as a link: storage does not hold what is shown.
+    Plan,
+}
+
+const POINTED_PLAN_GONE: &str = "The saved plan this address pointed to is no longer in this browser (deleted, or cleared by the browser); this is the last plan you edited.";
+
+/// The saved plan's id in a fragment such as `#plan=id`.
+pub fn plan_pointer(hash: &str) -> Option<&str> {
+    hash.trim_start_matches('#')
+        .split('&')
+        .find_map(|p| p.strip_prefix("plan="))
+        .filter(|id| !id.is_empty() && id.len() <= 64)
+}
+
 /// Where a link's draft is kept: a short digest of the link (FNV-1a), one draft per link.
 fn draft_key(link: &str) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -198,6 +221,16 @@ impl SavedPlans {
         let mut shown = None;
         if hash.contains("s=") {
             shown = plans.open_link(store, hash, &Scenario::default(), now);
+        }
+        // A page of this app opened from another page in the same tab names the saved plan that
+        // tab shows (`#plan=id`): another tab may have made a different plan the last one edited.
+        if shown.is_none() {
+            if let Some(id) = plan_pointer(hash) {
+                match records.iter().position(|r| r.id == id) {
+                    Some(i) => shown = Some(plans.open_record(store, records[i].clone())),
+                    None => plans.notice(POINTED_PLAN_GONE.into()),
+                }
+            }
         }
         if shown.is_none() {
             let current_id = store.and_then(|s| s.read(CURRENT_KEY));
@@ -392,6 +425,22 @@ impl SavedPlans {
     /// refused (then the status says why).
     pub fn has_unsaved_edit(&self) -> bool {
         self.dirty
+    }
+
+    /// What a link to another page of the app must carry for that page to show the plan shown
+    /// here: the saved plan's id, the link it was opened from (its draft is in storage), or,
+    /// where storage does not hold it, the plan itself.
+    pub fn carry(&self) -> Carry {
+        match (&self.status, &self.current, &self.link) {
+            (Status::Unsaved { from_link: false }, _, _) if !self.dirty => Carry::Nothing,
+            (Status::Saved { .. }, Some((id, _)), _) if !self.dirty => Carry::Saved(id.clone()),
+            (Status::Unsaved { from_link: true } | Status::LinkDraft { .. }, _, Some(link))
+                if !self.dirty =>
+            {
+                Carry::Link(link.clone())
+            }
+            _ => Carry::Plan,
+        }
     }
 
     /// Saves now if the plan shown is a saved one whose edits wait for the autosave.

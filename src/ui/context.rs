@@ -1,7 +1,7 @@
 //! What the app shares with every page through Leptos context, each as its own newtype so two
 //! contexts can never be mistaken for each other.
 
-use crate::platform::route::{push_page, Page};
+use crate::platform::route::Page;
 use crate::scenario::{RemovedProduct, Scenario};
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub struct ScenarioState(pub RwSignal<Scenario>);
 
 /// A product change Undo can take back: what happened, the plan before and right after.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProductUndo {
     pub sentence: String,
     pub before: Scenario,
@@ -39,17 +39,28 @@ impl ProductUndo {
 #[derive(Clone, Copy, Default)]
 pub struct RemovedProductState(pub RwSignal<Option<ProductUndo>>);
 
-/// The page being shown; set by links and the browser's back and forward buttons.
-#[derive(Clone, Copy)]
-pub struct CurrentPage(pub RwSignal<Page>);
+impl RemovedProductState {
+    const TAB_KEY: &str = "honest-income.product-undo";
 
-impl CurrentPage {
-    pub fn go(self, page: Page) {
-        push_page(page);
-        self.0.set(page);
-        crate::platform::page::scroll_to_top();
+    /// The tab's last product change, kept in the tab's session storage: each page is its own
+    /// bundle, and Undo must still be there after a visit to another page.
+    pub fn for_this_tab() -> RemovedProductState {
+        let undo = RwSignal::new(crate::platform::storage::tab_get::<ProductUndo>(
+            Self::TAB_KEY,
+        ));
+        Effect::new(move |previous: Option<()>| {
+            let now = undo.get();
+            if previous.is_some() {
+                crate::platform::storage::tab_set(Self::TAB_KEY, now.as_ref());
+            }
+        });
+        RemovedProductState(undo)
     }
 }
+
+/// The page this bundle shows (each page of the full app is its own bundle).
+#[derive(Clone, Copy)]
+pub struct CurrentPage(pub Page);
 
 /// Input ids the embed's author locked.
 #[derive(Clone, Debug, Default)]

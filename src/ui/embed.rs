@@ -1,47 +1,12 @@
 //! Embed mode: one calculator with compact chrome, the author's numbers from the link, optional
 //! locked inputs, and a link to open the same plan in the full calculator.
 
-use crate::platform::route::{EmbedOptions, Page};
+use crate::platform::route::EmbedOptions;
 use crate::scenario::codec::{decode_link, encode_link};
 use crate::scenario::Scenario;
-use crate::ui::break_even::BreakEvenPage;
 use crate::ui::context::{LockedFields, ScenarioState};
-use crate::ui::delayed::DelayedIncomePage;
-use crate::ui::pricing::PricingPage;
+pub use crate::ui::pages::{PageView as Calculator, BREAK_EVEN, DELAYED_INCOME, PRICING};
 use leptos::prelude::*;
-
-/// A calculator an embed can show: its page and its view, named together. The view is a plain
-/// function so a build for one calculator links only that one (see `mount` and the `embed-*`
-/// binaries).
-#[derive(Clone, Copy)]
-pub struct Calculator {
-    pub page: Page,
-    pub view: fn() -> AnyView,
-}
-
-pub const PRICING: Calculator = Calculator {
-    page: Page::Pricing,
-    view: || view! { <PricingPage /> }.into_any(),
-};
-
-pub const BREAK_EVEN: Calculator = Calculator {
-    page: Page::BreakEven,
-    view: || view! { <BreakEvenPage /> }.into_any(),
-};
-
-pub const DELAYED_INCOME: Calculator = Calculator {
-    page: Page::DelayedIncome,
-    view: || view! { <DelayedIncomePage /> }.into_any(),
-};
-
-/// The calculator for a page chosen at run time (the full app's build holds all three).
-pub fn calculator_for(page: Page) -> Calculator {
-    match page {
-        Page::BreakEven => BREAK_EVEN,
-        Page::DelayedIncome => DELAYED_INCOME,
-        _ => PRICING,
-    }
-}
 
 /// Starts a one-calculator embed build: the calculator is fixed at compile time, so the others,
 /// navigation and plan storage never reach its download. The address's theme and locks still

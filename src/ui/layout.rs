@@ -2,9 +2,30 @@
 
 use crate::platform::route::Page;
 use crate::ui::context::CurrentPage;
+use crate::ui::library::Library;
 use leptos::prelude::*;
 
-/// A link to a page that moves without reloading, yet works as a plain link too.
+/// What every link to another page of the app carries so that page shows the same plan,
+/// worked out once for all the links (see `SavedPlans::carry`).
+#[derive(Clone, Copy)]
+pub struct NavFragment(Memo<Option<String>>);
+
+impl NavFragment {
+    pub fn new(library: Library) -> NavFragment {
+        NavFragment(Memo::new(move |_| library.carried_fragment()))
+    }
+
+    fn href(self, page: Page) -> String {
+        match self.0.get() {
+            Some(fragment) => format!("{}#{fragment}", page.href()),
+            None => page.href(),
+        }
+    }
+}
+
+/// A link to another page of the app (its own bundle, so the browser loads it). In the full
+/// app it carries the plan; a plain click first saves an edit still waiting for the autosave,
+/// so the next page reads it. In an embed it opens the full app in a new tab.
 #[component]
 pub fn PageLink(
     /// The page the link opens.
@@ -15,7 +36,8 @@ pub fn PageLink(
     #[prop(optional, into)]
     class: String,
 ) -> impl IntoView {
-    // In embed mode there is no page state: the link opens the full app in a new tab.
+    let carried = use_context::<NavFragment>();
+    let library = use_context::<Library>();
     let current = use_context::<CurrentPage>();
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let plain = ev.button() == 0
@@ -23,17 +45,19 @@ pub fn PageLink(
             && !ev.meta_key()
             && !ev.shift_key()
             && !ev.alt_key();
-        if let (true, Some(current)) = (plain, current) {
+        if let (true, Some(library), Some(carried)) = (plain, library, carried) {
             ev.prevent_default();
-            current.go(page);
+            library.flush();
+            crate::platform::page::go_to(&carried.href(page));
         }
     };
+    let href = move || carried.map_or_else(|| page.href(), |c| c.href(page));
     view! {
         <a
-            href=page.href()
+            href=href
             class=class
-            target=current.is_none().then_some("_blank")
-            aria-current=move || current.is_some_and(|c| c.0.get() == page).then_some("page")
+            target=carried.is_none().then_some("_blank")
+            aria-current=current.is_some_and(|c| c.0 == page).then_some("page")
             on:click=on_click
         >
             {children()}

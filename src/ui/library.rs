@@ -6,7 +6,7 @@ use crate::platform::storage::{now_ms, Store};
 use crate::scenario::codec::{encode_link, StoredRecord};
 use crate::scenario::library::IndexEntry;
 pub use crate::scenario::saved_plans::Status;
-use crate::scenario::saved_plans::{ImportJob, SavedPlans, Show};
+use crate::scenario::saved_plans::{plan_pointer, Carry, ImportJob, SavedPlans, Show};
 use crate::scenario::Scenario;
 use leptos::prelude::*;
 
@@ -50,9 +50,10 @@ impl Library {
     /// of the address's link, else the last one edited.
     pub fn boot(scenario: RwSignal<Scenario>) -> Library {
         let store = Store::open().ok();
+        let hash = page::location_hash();
         let (plans, shown) = SavedPlans::boot(
             store.as_ref(),
-            &page::location_hash(),
+            &hash,
             now_ms(),
             &crate::platform::storage::tab_id(),
         );
@@ -71,6 +72,11 @@ impl Library {
             pending: StoredValue::new(0),
             importing: StoredValue::new(false),
         };
+        // The pointer did its work: a reload, or another plan opened from the list, must not
+        // bring the pointed plan back.
+        if plan_pointer(&hash).is_some() {
+            page::drop_hash();
+        }
         // At boot the autosave effect does not exist yet: nothing to skip.
         if let Some(shown) = shown {
             scenario.set(shown);
@@ -92,6 +98,20 @@ impl Library {
             // Shown without being saved back at once.
             self.loading.set_value(true);
             self.scenario.set(scenario);
+        }
+    }
+
+    /// The fragment a link to another page carries so that page shows this plan (see
+    /// `SavedPlans::carry`), or None. Tracks what it depends on.
+    pub fn carried_fragment(&self) -> Option<String> {
+        self.status.track();
+        self.current.track();
+        self.unsaved_edit.track();
+        match self.plans.with_value(SavedPlans::carry) {
+            Carry::Nothing => None,
+            Carry::Saved(id) => Some(format!("plan={id}")),
+            Carry::Link(link) => Some(link),
+            Carry::Plan => self.scenario.with(encode_link).ok(),
         }
     }
 

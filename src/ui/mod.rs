@@ -8,14 +8,14 @@ mod delayed;
 pub mod embed;
 mod fields;
 pub mod fold;
-mod landing;
 mod layout;
 pub mod library;
+mod pages;
 mod pricing;
 mod product_picker;
 mod scenario_bar;
 
-use crate::platform::route::{current_page, Page};
+use crate::platform::route::Page;
 use crate::scenario::Scenario;
 use leptos::prelude::*;
 
@@ -23,38 +23,39 @@ pub use break_even::BreakEvenPage;
 pub use context::{CurrentPage, ScenarioState};
 pub use delayed::DelayedIncomePage;
 pub use fields::TextField;
+pub use pages::{PageView, BREAK_EVEN, COMPARE, DELAYED_INCOME, PRICING};
 pub use pricing::PricingPage;
 
-/// The whole app: header, the current page, footer.
-#[component]
-pub fn App() -> impl IntoView {
-    if let Some(options) = crate::platform::route::current_embed() {
-        let calculator = embed::calculator_for(options.page);
-        return view! { <embed::EmbedApp options calculator /> }.into_any();
-    }
-    // An embed address that names no calculator (or a development embed.html): a sentence,
-    // never the full app with the visitor's saved plans inside some other site's frame.
+/// Starts one page of the full app (its own bundle: src/bin/page_*.rs). Moving to another page
+/// loads that page's bundle; the plan goes with it through storage, or in the address.
+pub fn mount_page(view: PageView) {
+    crate::platform::install_panic_notice();
+    crate::platform::remove_boot_shell();
+    // An embed address never starts the full app with the visitor's saved plans inside some
+    // other site's frame (index.html sends such addresses to embed.html before this).
     if crate::platform::route::asks_for_embed() {
-        return view! {
-            <main id="main" class="embed">
-                <p class="notice" role="alert">
-                    "This address names no Honest Income calculator to embed. "
-                    <a href="./" target="_blank" rel="noopener">"Open Honest Income"</a>
-                </p>
-            </main>
-        }
-        .into_any();
+        leptos::mount::mount_to_body(|| {
+            view! {
+                <main id="main" class="embed">
+                    <p class="notice" role="alert">
+                        "This address names no Honest Income calculator to embed. "
+                        <a href="./" target="_blank" rel="noopener">"Open Honest Income"</a>
+                    </p>
+                </main>
+            }
+        });
+        return;
     }
-    view! { <FullApp /> }.into_any()
+    leptos::mount::mount_to_body(move || view! { <FullApp view /> });
 }
 
-/// The full app: navigation, saved plans, every calculator.
+/// The full app around one page: navigation, the plan bar, the page.
 #[component]
-fn FullApp() -> impl IntoView {
+fn FullApp(view: PageView) -> impl IntoView {
     let scenario = RwSignal::new(Scenario::default());
     provide_context(ScenarioState(scenario));
     crate::ui::context::LinkRoom::provide(scenario);
-    provide_context(crate::ui::context::RemovedProductState::default());
+    provide_context(crate::ui::context::RemovedProductState::for_this_tab());
     let library = library::Library::boot(scenario);
     provide_context(library);
     // Autosave: every change after the first render schedules a save.
@@ -84,33 +85,27 @@ fn FullApp() -> impl IntoView {
         leaving.remove();
         hidden.remove();
     });
-    let page = RwSignal::new(current_page());
+    // A page restored from the back-forward cache holds the plan as it was when it was left;
+    // the plan may have changed on another page since, so it is read again from storage.
+    let shown_again = window_event_listener_untyped("pageshow", |e| {
+        if crate::platform::page::restored_from_cache(&e) {
+            crate::platform::page::reload();
+        }
+    });
+    on_cleanup(move || shown_again.remove());
+    let page = view.page;
     provide_context(CurrentPage(page));
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| page.set(current_page()));
-    on_cleanup(move || popstate.remove());
-    Effect::new(move |_| {
-        let p = page.get();
-        let title = match p {
-            Page::Home => {
-                "Honest Income: passive income calculators that count the wait".to_string()
-            }
-            Page::Compare => "Compare plans · Honest Income".to_string(),
-            other => format!("{} calculator · Honest Income", other.title()),
-        };
-        crate::platform::set_title(&title);
+    provide_context(layout::NavFragment::new(library));
+    crate::platform::set_title(&match page {
+        Page::Compare => "Compare plans · Honest Income".to_string(),
+        other => format!("{} calculator · Honest Income", other.title()),
     });
 
     view! {
         <layout::Header />
         <main id="main" tabindex="-1">
-            {move || (page.get() != Page::Home).then(|| view! { <scenario_bar::ScenarioBar /> })}
-            {move || match page.get() {
-                Page::Home => view! { <landing::Landing /> }.into_any(),
-                Page::Pricing => view! { <PricingPage /> }.into_any(),
-                Page::BreakEven => view! { <BreakEvenPage /> }.into_any(),
-                Page::DelayedIncome => view! { <DelayedIncomePage /> }.into_any(),
-                Page::Compare => view! { <compare::ComparePage /> }.into_any(),
-            }}
+            <scenario_bar::ScenarioBar />
+            {(view.view)()}
         </main>
         <layout::Footer />
     }

@@ -191,13 +191,15 @@ fn EmbedPanel() -> impl IntoView {
     });
     let fragment = Memo::new(move |_| link.get().and_then(Result::ok));
     let cannot_travel = move || link.get().and_then(Result::err);
-    let embeds_this_page = move || chosen.get().is_none_or(|p| p == current.get());
+    let embeds_this_page = move || chosen.get().is_none_or(|p| p == current);
     let embedded_page = move || {
-        chosen.get().unwrap_or_else(|| match current.get() {
+        // Compare embeds Pricing by default: it is no calculator of its own.
+        let here = match current {
             Page::BreakEven => Page::BreakEven,
             Page::DelayedIncome => Page::DelayedIncome,
             _ => Page::Pricing,
-        })
+        };
+        chosen.get().unwrap_or(here)
     };
     // Another calculator has other groups: back to its default.
     Effect::new(move |previous: Option<Page>| {
@@ -255,7 +257,7 @@ fn EmbedPanel() -> impl IntoView {
                         _ => Some(Page::Pricing),
                     })>
                         {Page::CALCULATORS.into_iter().map(|p| view! {
-                            <option value=p.slug() selected=move || chosen.get().unwrap_or(current.get()) == p>{p.title()}</option>
+                            <option value=p.slug() selected=move || chosen.get().unwrap_or(current) == p>{p.title()}</option>
                         }).collect_view()}
                     </select>
                 </div>

@@ -245,29 +245,58 @@ test('locked checkboxes and text inputs cannot be changed in the embed; the rest
   });
 });
 
-test("each embed downloads only its own calculator's bundle, smaller than the full app's", async () => {
+test('each page and each embed downloads only its own bundle; the landing page none', async () => {
   await inNewPage(async (page) => {
     const wasm = [];
-    page.on('response', async (r) => {
-      if (r.url().endsWith('.wasm')) wasm.push([r.url().split('/').pop(), (await r.body()).length]);
+    const bodies = [];
+    page.on('response', (r) => {
+      if (!r.url().endsWith('.wasm')) return;
+      const row = [r.url().split('/').pop(), 0];
+      wasm.push(row);
+      bodies.push(r.body().then((b) => { row[1] = b.length; }).catch(() => {}));
     });
-    await page.goto(`${appServer.url}?page=pricing`);
-    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
-    const [[fullName, fullBytes]] = wasm;
-    assert.match(fullName, /^honest-income-/);
+    await page.goto(appServer.url);
+    await page.getByRole('heading', { level: 1, name: /Passive income is delayed income/ }).waitFor();
+    await page.waitForLoadState('load');
+    assert.deepEqual(wasm.filter(([name]) => !name.startsWith('page-')), [], 'the landing page starts no wasm');
+    const pageBytes = {};
+    for (const [slug, heading] of [['pricing', 'Pricing'], ['break-even', 'Break-even'], ['delayed-income', 'Delayed income'], ['compare', 'Compare plans']]) {
+      // A fresh context each time: the service worker of the first visit fetches every page's
+      // bundle in the background, which is not what a first load downloads.
+      await inNewPage(async (fresh) => {
+        const got = [];
+        const bodies = [];
+        fresh.on('response', (r) => {
+          if (!r.url().endsWith('.wasm')) return;
+          const row = [r.url().split('/').pop(), 0];
+          got.push(row);
+          bodies.push(r.body().then((b) => { row[1] = b.length; }));
+        });
+        await fresh.goto(`${appServer.url}?page=${slug}`);
+        await fresh.getByRole('heading', { level: 1, name: heading }).waitFor();
+        await Promise.all(bodies);
+        const first = got.filter(([name]) => !name.startsWith('page-') || name.startsWith(`page-${slug}-`));
+        assert.equal(first.length, 1, `one wasm download for ${slug}: ${got.map((w) => w[0])}`);
+        assert.match(first[0][0], new RegExp(`^page-${slug}-`));
+        pageBytes[slug] = first[0][1];
+      });
+    }
     for (const [slug, heading] of [['pricing', 'Pricing'], ['break-even', 'Break-even'], ['delayed-income', 'Delayed income']]) {
       wasm.length = 0;
       await page.goto(`${appServer.url}embed.html?embed=${slug}`);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await page.getByRole('link', { name: 'Open in full calculator' }).waitFor();
-      assert.equal(wasm.length, 1, `one wasm download for ${slug}: ${wasm.map((w) => w[0])}`);
-      assert.match(wasm[0][0], new RegExp(`^embed-${slug}-`));
-      assert.ok(wasm[0][1] < fullBytes * 0.8, `${slug}: ${wasm[0][1]} bytes against the full app's ${fullBytes}`);
+      await Promise.all(bodies);
+      const embedWasm = wasm.filter(([name]) => name.startsWith('embed-'));
+      assert.equal(embedWasm.length, 1, `one wasm download for ${slug}: ${wasm.map((w) => w[0])}`);
+      assert.match(embedWasm[0][0], new RegExp(`^embed-${slug}-`));
+      // An embed has no saved plans, navigation or Embed builder: less than its page.
+      assert.ok(embedWasm[0][1] < pageBytes[slug], `${slug}: ${embedWasm[0][1]} bytes against its page's ${pageBytes[slug]}`);
     }
   });
 });
 
-test('an embed whose bundle did not arrive (a half-uploaded site) starts the full app instead', async () => {
+test('an embed whose bundle did not arrive (a half-uploaded site) says so inside the frame', async () => {
   const partial = fs.mkdtempSync(path.join(os.tmpdir(), 'dist-partial-'));
   fs.cpSync('dist', partial, { recursive: true });
   for (const f of fs.readdirSync(partial)) if (/^embed-pricing-.*_bg\.wasm$/.test(f)) fs.rmSync(path.join(partial, f));
@@ -275,11 +304,10 @@ test('an embed whose bundle did not arrive (a half-uploaded site) starts the ful
   try {
     await inNewPage(async (page) => {
       await page.goto(`${server.url}embed.html?embed=pricing`);
-      await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
-      await page.getByRole('link', { name: 'Open in full calculator' }).waitFor();
-      assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one calculator, not two');
-      await page.getByLabel('Price', { exact: true }).fill('40');
-      await page.getByTestId('net-per-sale').filter({ hasText: '$35.' }).waitFor();
+      const said = page.getByRole('alert').filter({ hasText: "This calculator's files did not arrive" });
+      await said.waitFor({ timeout: 5000 });
+      assert.equal(await said.getByRole('link', { name: 'Open Honest Income on its own page' }).getAttribute('href'), './');
+      assert.equal(await page.getByText('Still loading').count(), 0);
     });
   } finally {
     await server.close();

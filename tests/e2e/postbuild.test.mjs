@@ -13,24 +13,37 @@ function runHook(indexHtml, profile = 'debug') {
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'postbuild-'));
   fs.writeFileSync(path.join(staging, 'index.html'), indexHtml);
   const run = spawnSync('node', [HOOK], {
-    env: { ...process.env, TRUNK_STAGING_DIR: staging, TRUNK_PROFILE: profile },
+    // No cargo here: the hook's own steps, without building the bundles.
+    env: { ...process.env, TRUNK_STAGING_DIR: staging, TRUNK_PROFILE: profile, POSTBUILD_NO_BUNDLES: '1' },
     encoding: 'utf8',
   });
   const files = fs.readdirSync(staging).sort();
+  const index = fs.readFileSync(path.join(staging, 'index.html'), 'utf8');
   fs.rmSync(staging, { recursive: true, force: true });
-  return { status: run.status, stderr: run.stderr, files };
+  return { status: run.status, stderr: run.stderr, files, index };
 }
 
 const TRUNK_LIKE = `<!doctype html><html><head>
 <link rel="stylesheet" href="./main-1.css" integrity="sha384-x">
-<script type="module">import init from './honest-income-1.js'; init();</script>
-</head><body><div id="boot-shell"></div></body></html>`;
+<link rel="modulepreload" href="./honest-income-1.js" crossorigin="anonymous">
+<script type="module">import init, * as bindings from './honest-income-1.js'; await init({ module_or_path: './honest-income-1_bg.wasm' });</script>
+</head><body><div id="static-page"><main>Landing</main></div><!-- end static-page -->
+<div id="boot-shell"><p class="boot-slow">Still loading</p><p class="boot-failed" hidden>Did not arrive</p></div></body></html>`;
 
-test('a Trunk output the hook recognises: boot script moved out, embed page, service worker', () => {
-  const { status, stderr, files } = runHook(TRUNK_LIKE);
+test('a Trunk output the hook recognises: a route script instead of the boot script, embed page, service worker', () => {
+  const { status, stderr, files, index } = runHook(TRUNK_LIKE);
   assert.equal(status, 0, stderr);
-  assert.ok(files.some((f) => /^boot-[0-9a-f]{16}\.js$/.test(f)), files.join(' '));
+  assert.ok(files.some((f) => /^route-[0-9a-f]{16}\.js$/.test(f)), files.join(' '));
   for (const f of ['_headers', 'embed.html', 'index.html', 'sw.js']) assert.ok(files.includes(f), f);
+  assert.doesNotMatch(index, /<script type="module">/, 'no inline script is left');
+  assert.doesNotMatch(index, /modulepreload/, 'the landing page preloads no wasm bundle');
+  assert.match(index, /<script src="\.\/route-[0-9a-f]{16}\.js" integrity="sha384-[^"]+"><\/script>\s*<\/head>/);
+});
+
+test('a Trunk output without the landing page\'s HTML markers stops the build and says why', () => {
+  const { status, stderr } = runHook(TRUNK_LIKE.replace('<!-- end static-page -->', ''));
+  assert.equal(status, 1);
+  assert.match(stderr, /postbuild: the landing page's HTML/);
 });
 
 test('without the inline boot script the build stops and says why', () => {
