@@ -13,6 +13,11 @@ use leptos::prelude::*;
 /// apply; its calculator was what chose this build.
 pub fn mount(calculator: Calculator) {
     crate::platform::install_panic_notice();
+    // Built in a task after the wasm's start, as the full app's pages are (ui::mount_page).
+    crate::platform::page::after(0, move || mount_now(calculator));
+}
+
+fn mount_now(calculator: Calculator) {
     crate::platform::remove_boot_shell();
     let options = crate::platform::route::current_embed()
         .map(|o| EmbedOptions {

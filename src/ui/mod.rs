@@ -30,6 +30,12 @@ pub use pricing::PricingPage;
 /// loads that page's bundle; the plan goes with it through storage, or in the address.
 pub fn mount_page(view: PageView) {
     crate::platform::install_panic_notice();
+    // The page is built in a task after the one that compiled and started the wasm: two
+    // shorter tasks let the browser answer input in between (Lighthouse's Total Blocking Time).
+    crate::platform::page::after(0, move || mount_now(view));
+}
+
+fn mount_now(view: PageView) {
     crate::platform::remove_boot_shell();
     // An embed address never starts the full app with the visitor's saved plans inside some
     // other site's frame (index.html sends such addresses to embed.html before this).

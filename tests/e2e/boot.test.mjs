@@ -37,3 +37,28 @@ for (const path of ['?page=pricing', 'embed.html?embed=break-even']) {
     }
   });
 }
+
+test('while a page loads, its title and intro show, word for word as the page then shows them', async () => {
+  for (const [slug, title] of [['pricing', 'Pricing'], ['break-even', 'Break-even'], ['delayed-income', 'Delayed income'], ['compare', 'Compare plans']]) {
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+      await page.goto(`${app.url}?page=${slug}`, { waitUntil: 'commit' });
+      await page.getByText('Loading the calculator…').waitFor();
+      const shown = page.locator('.boot-intro').filter({ visible: true });
+      assert.equal(await shown.count(), 1, `${slug}: one intro, its own`);
+      const loading = (await shown.locator('p').allInnerTexts()).map((t) => t.trim());
+      assert.equal(loading[0], title);
+      release();
+      const heading = page.getByRole('heading', { level: 1, name: title });
+      await heading.waitFor();
+      const lede = (await page.locator('.calculator-intro p').first().innerText()).trim();
+      assert.deepEqual(loading, [title, lede], `${slug}: the loading intro is the page's`);
+    } finally {
+      await context.close();
+    }
+  }
+});
