@@ -203,3 +203,39 @@ fn targets_below_zero_and_calendar_month_zero_are_refused() {
         "{said:?}"
     );
 }
+
+#[test]
+fn a_currency_symbol_on_both_sides_is_refused_with_a_sentence() {
+    expect_error("€ 5 €", "currency symbol once");
+    expect_error("$5$", "currency symbol once");
+    assert_eq!(
+        parse_money("€5 €", Currency::Eur).unwrap_err().to_string(),
+        NumberError::SymbolTwice.to_string()
+    );
+    // Once, on either side, is how people write it.
+    assert_eq!(parse_money("€5", Currency::Eur), Ok(500));
+    assert_eq!(parse_money("5 €", Currency::Eur), Ok(500));
+}
+
+#[test]
+fn full_width_digits_and_symbols_read_as_typed_on_a_japanese_or_chinese_keyboard() {
+    assert_eq!(parse_money("￥３０００", Currency::Jpy), Ok(3000));
+    assert_eq!(parse_money("３０００￥", Currency::Jpy), Ok(3000));
+    assert_eq!(parse_money("２７．５０", Currency::Usd), Ok(2750));
+    assert_eq!(parse_money("＄２７", Currency::Usd), Ok(2700));
+    // The full-width yen sign is still another currency than the plan's dollars.
+    let err = parse_money("￥３０００", Currency::Usd).unwrap_err();
+    assert!(matches!(err, FieldError::OtherCurrency { .. }), "{err:?}");
+    assert_eq!(
+        parse_percent("５％", 100).unwrap(),
+        parse_percent("5%", 100).unwrap()
+    );
+}
+
+#[test]
+fn a_decimal_comma_reads_as_one() {
+    // "5,5" is five and a half (a lone comma before other than three digits is a decimal mark).
+    expect_cents("5,5", 550);
+    expect_cents("5,50", 550);
+    expect_cents("5,500", 550_000);
+}

@@ -25,6 +25,8 @@ pub enum NumberError {
     Exponent,
     TooLong,
     MisplacedSeparator,
+    /// A currency symbol both before and after the amount ("€ 5 €").
+    SymbolTwice,
 }
 
 impl fmt::Display for NumberError {
@@ -40,6 +42,10 @@ impl fmt::Display for NumberError {
                 f,
                 "The separators look misplaced: write 1234.56, 1,234.56 or 1234,56."
             ),
+            NumberError::SymbolTwice => write!(
+                f,
+                "Write the currency symbol once, before or after the amount (27 or €27)."
+            ),
         }
     }
 }
@@ -51,9 +57,24 @@ const MAX_FRACTION_DIGITS: usize = 18;
 /// The currency symbols a typed amount may carry, longest first.
 pub const CURRENCY_SYMBOLS: [&str; 9] = ["CA$", "A$", "C$", "US$", "$", "€", "£", "¥", "₹"];
 
+/// The text without spaces, full-width forms (as a Japanese or Chinese keyboard types them:
+/// "２７．５", "￥"). read as their plain ones.
+fn normalized(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FFE5}' => '¥',
+            '\u{FFE1}' => '£',
+            '\u{FF04}' => '$',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
 /// The currency symbol typed before or after an amount, if any.
 pub fn typed_symbol(text: &str) -> Option<&'static str> {
-    let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = normalized(text);
     let s = s.trim_start_matches(['-', '\u{2212}']);
     CURRENCY_SYMBOLS
         .into_iter()
@@ -61,7 +82,7 @@ pub fn typed_symbol(text: &str) -> Option<&'static str> {
 }
 
 pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
-    let mut s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut s = normalized(text);
     if s.is_empty() {
         return Err(NumberError::Empty);
     }
@@ -70,18 +91,24 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
         negative = true;
         s = rest.to_string();
     }
+    let mut symbols = 0;
     for symbol in CURRENCY_SYMBOLS {
         if let Some(rest) = s.strip_prefix(symbol) {
             s = rest.to_string();
+            symbols += 1;
             break;
         }
     }
-    // Written after the amount too, as in much of Europe ("27 €").
+    // Written after the amount too, as in much of Europe ("27 €"), but not on both sides.
     for symbol in CURRENCY_SYMBOLS {
         if let Some(rest) = s.strip_suffix(symbol) {
             s = rest.to_string();
+            symbols += 1;
             break;
         }
+    }
+    if symbols > 1 {
+        return Err(NumberError::SymbolTwice);
     }
     if !negative {
         if let Some(rest) = s.strip_prefix(['-', '\u{2212}']) {

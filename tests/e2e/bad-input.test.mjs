@@ -17,6 +17,8 @@ const PRICE_CASES = [
   ['-27', "This can't be negative."],
   ['999999999999', 'That is more than this calculator handles (at most $10,000,000.00).'],
   ['27..5', 'The separators look misplaced: write 1234.56, 1,234.56 or 1234,56.'],
+  ['$ 5 $', 'Write the currency symbol once, before or after the amount (27 or €27).'],
+  ['￥３０００', "That amount is in ¥, but this plan counts in USD ($). Type it in USD, or change the plan's currency on Pricing."],
 ];
 
 async function pageShowsNoBrokenNumbers(pricing) {
