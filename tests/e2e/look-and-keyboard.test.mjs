@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startApp } from './browser.mjs';
+import { startApp, openPage } from './browser.mjs';
 import { PricingPage } from './pricing-page.mjs';
 
 let app;
@@ -52,4 +52,20 @@ test('keyboard only: tab to the price, type, pick a platform with the arrow keys
   await page.waitForFunction(() => document.querySelector('#platform').value === 'stripe');
   assert.equal(await pricing.stat('Net per sale'), '$28.83');
   await pricing.close();
+});
+
+test('on a phone the navigation is one row, every page in sight, on the landing page and a calculator', async () => {
+  for (const path of ['', '?page=delayed-income']) {
+    const { page, context } = await openPage(app.browser, app.url + path, { viewport: { width: 390, height: 844 } });
+    try {
+      if (path) await page.getByRole('heading', { level: 1, name: 'Delayed income' }).waitFor();
+      const links = page.getByRole('navigation', { name: 'Calculators' }).getByRole('link');
+      const boxes = await Promise.all((await links.all()).map((l) => l.boundingBox()));
+      assert.equal(boxes.length, 4);
+      assert.equal(new Set(boxes.map((b) => Math.round(b.y))).size, 1, `one row: ${boxes.map((b) => b.y)}`);
+      for (const b of boxes) assert.ok(b.x >= 0 && b.x + b.width <= 390, `in sight: ${JSON.stringify(b)}`);
+    } finally {
+      await context.close();
+    }
+  }
 });
