@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp } from './browser.mjs';
 import { PricingPage } from './pricing-page.mjs';
+import { DelayedIncomePage } from './calculator-pages.mjs';
 
 let app;
 before(async () => { app = await startApp(); });
@@ -13,16 +14,46 @@ test('all presets are compared best first, with the plan crossovers', async () =
   const table = pricing.page.getByRole('table').filter({ hasText: 'Platform and fees' });
   const rows = table.getByRole('row');
   assert.equal(await rows.count(), 20);
-  const monthly = await table.locator('tbody tr td:last-child').allTextContents();
+  const monthly = await table.locator('tbody tr td:first-of-type').allTextContents();
   const values = monthly.map((t) => Number(t.replace(/[^0-9.-]/g, '')));
   assert.deepEqual([...values].sort((a, b) => b - a), values, 'sorted best first');
   assert.match(await table.locator('tbody tr').first().textContent(), /1\. Stripe/);
+  assert.deepEqual(await table.locator('thead th').allTextContents(), ['Platform and fees', 'Monthly net', 'Net per sale']);
   const crossovers = await pricing.page.getByTestId('crossovers').textContent();
   // Every pair of a platform's plans, as a count that is true from N on, and a revenue.
   assert.match(crossovers, /Payhip Plus keeps more than Payhip Free from 36 sales a month \(\$972\.00 of sales\)\./);
   assert.match(crossovers, /Payhip Pro keeps more than Payhip Plus from 130 sales a month \(\$3,510\.00 of sales\)\./);
   assert.match(crossovers, /Payhip Pro keeps more than Payhip Free from 74 sales a month/);
   assert.match(crossovers, /Ko-fi Gold keeps more than Ko-fi \(free plan, shop\) from \d+ sales a month/);
+  await pricing.close();
+});
+
+test('on a phone the column that ranks the platforms is in sight, and the month table says it scrolls', async () => {
+  const pricing = await PricingPage.open(app.browser, app.url, { viewport: { width: 390, height: 844 } });
+  const region = pricing.page.getByRole('region', { name: 'Platform comparison table' });
+  await region.scrollIntoViewIfNeeded();
+  const monthly = region.getByRole('columnheader', { name: 'Monthly net' });
+  const box = await monthly.boundingBox();
+  const frame = await region.boundingBox();
+  assert.ok(box.x + box.width <= frame.x + frame.width + 1, `Monthly net in sight: ${JSON.stringify(box)} in ${JSON.stringify(frame)}`);
+  await pricing.goTo(DelayedIncomePage);
+  const table = pricing.page.getByRole('region', { name: 'Month by month table' });
+  await table.waitFor();
+  assert.ok(await table.evaluate((d) => d.scrollWidth > d.clientWidth), 'the month table is wider than a phone');
+  assert.ok(await pricing.page.getByText('scroll the table sideways').isVisible());
+  // Scrolled sideways, the month column stays where it was.
+  const month = table.getByRole('columnheader', { name: 'Month' });
+  const before = (await month.boundingBox()).x;
+  await table.evaluate((d) => { d.scrollLeft = 300; });
+  assert.equal(Math.round((await month.boundingBox()).x), Math.round(before));
+  await pricing.close();
+});
+
+test('on a desktop no scroll hint shows', async () => {
+  const pricing = await PricingPage.open(app.browser, app.url, { viewport: { width: 1280, height: 800 } });
+  await pricing.goTo(DelayedIncomePage);
+  await pricing.page.getByRole('region', { name: 'Month by month table' }).waitFor();
+  assert.equal(await pricing.page.getByText('scroll the table sideways').isVisible(), false);
   await pricing.close();
 });
 

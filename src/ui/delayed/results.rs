@@ -252,6 +252,7 @@ pub fn MonthTable() -> impl IntoView {
                 let p = state.projection.get()?;
                 let names: Vec<String> = state.inputs.get().ok()?.plan.streams.iter().map(|s| s.name.clone()).collect();
                 Some(view! {
+                    <p class="hint scroll-hint">"Wider than a phone: scroll the table sideways for every column (the month stays in view)."</p>
                     <div class="table-scroll tall" tabindex="0" role="region" aria-label="Month by month table">
                         <table class="compare months">
                             <caption class="visually-hidden">"Income, costs, hours and net, month by month"</caption>

@@ -36,13 +36,15 @@ pub fn PlatformComparison() -> impl IntoView {
                     .collect();
                 view! {
                     <p class="hint">{format!("Monthly net at your price, volume, refunds and tax set-aside; best first. Net {basis} after fees.")}</p>
+                    <p class="hint scroll-hint">"Wider than a phone: scroll the table sideways for every column."</p>
                     <div class="table-scroll" tabindex="0" role="region" aria-label="Platform comparison table">
                         <table class="compare">
                             <thead>
                                 <tr>
                                     <th scope="col">"Platform and fees"</th>
-                                    <th scope="col" class="num">{format!("Net {basis}")}</th>
+                                    // The column the ranking follows comes first, so a phone shows it.
                                     <th scope="col" class="num">"Monthly net"</th>
+                                    <th scope="col" class="num">{format!("Net {basis}")}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -60,8 +62,8 @@ pub fn PlatformComparison() -> impl IntoView {
                                                     ")"
                                                 </span>
                                             </th>
-                                            <td class="num">{Money::new(o.net_per_sale, c).to_string()}</td>
                                             <td class="num" class:negative=o.monthly_net < 0.0>{money_estimate(o.monthly_net, c)}</td>
+                                            <td class="num">{Money::new(o.net_per_sale, c).to_string()}</td>
                                         </tr>
                                     }
                                 }).collect_view()}
