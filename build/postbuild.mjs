@@ -69,8 +69,14 @@ const shell = all.filter((f) => !bundleFiles.includes(f));
 const version = sha('');
 for (const f of all) version.update(f).update(fs.readFileSync(path.join(staging, f)));
 const swTemplate = fs.readFileSync(new URL('./sw.js', import.meta.url), 'utf8');
-if (!['__CACHE__', '__FILES__', '__BUNDLES__', '__INDEX_NAMES__'].every((p) => swTemplate.includes(p))) {
-  fail('build/sw.js has lost a __CACHE__, __FILES__, __BUNDLES__ or __INDEX_NAMES__ placeholder: the service worker would cache nothing, or any index');
+if (!['__CACHE__', '__FILES__', '__BUNDLES__', '__INTEGRITY__', '__INDEX_NAMES__'].every((p) => swTemplate.includes(p))) {
+  fail('build/sw.js has lost a __CACHE__, __FILES__, __BUNDLES__, __INTEGRITY__ or __INDEX_NAMES__ placeholder: the service worker would cache nothing, or any index');
+}
+// Every file but the HTML pages (the index is checked by the names it holds): an answer that is
+// not this build's file fails the worker's fetch instead of entering its cache.
+const integrity = {};
+for (const f of all.filter((f) => !f.endsWith('.html'))) {
+  integrity[`./${f}`] = 'sha384-' + sha(fs.readFileSync(path.join(staging, f)), 'sha384').digest('base64');
 }
 // The files index.html names, which the worker checks the index it fetches against.
 const indexNames = shell.filter((f) => f !== 'index.html' && html.includes(f));
@@ -79,6 +85,7 @@ const sw = swTemplate
   .replace('__CACHE__', `honest-income-${version.digest('hex').slice(0, 16)}`)
   .replace('__FILES__', JSON.stringify(['./', ...shell.map((f) => `./${f}`)]))
   .replace('__BUNDLES__', JSON.stringify(bundleFiles.map((f) => `./${f}`)))
+  .replace('__INTEGRITY__', JSON.stringify(integrity))
   .replace('__INDEX_NAMES__', JSON.stringify(indexNames));
 fs.writeFileSync(path.join(staging, 'sw.js'), sw);
 
@@ -149,12 +156,24 @@ function routeScript(bundles) {
    * reader asked to save data, only this page's. */
   const keepOffline = () => {
     if (!('serviceWorker' in navigator)) return;
-    navigator.serviceWorker.register('./sw.js').catch(() => {});
-    navigator.serviceWorker.ready.then((registration) => {
-      const files = navigator.connection?.saveData ? (bundle ?? []) : Object.values(bundles).flat();
-      registration.active?.postMessage({ cache: files });
-    }).catch(() => {});
+    navigator.serviceWorker.register(navigator.connection?.saveData ? './sw.js?save-data' : './sw.js').catch(() => {});
+    // A worker installs every page's bundle itself; where the reader saves data, it keeps the
+    // bundle of each page opened, told again when a new build's worker takes over.
+    const tell = () => navigator.serviceWorker.ready
+      .then((registration) => registration.active?.postMessage({ cache: bundle ?? [] }))
+      .catch(() => {});
+    tell();
+    navigator.serviceWorker.addEventListener('controllerchange', tell);
   };
+  // Until a page's bundle runs (or where the landing page's link reader cannot), the page's
+  // own links still carry the plan its address holds.
+  const carried = /(^#|&)(s|plan)=/.test(location.hash) ? location.hash : '';
+  parsed.then(() => {
+    if (!carried) return;
+    for (const a of document.querySelectorAll('a[data-carries-plan]')) {
+      a.setAttribute('href', a.getAttribute('href').split('#')[0] + carried);
+    }
+  });
   if (!page) {
     // A plan link pasted over the landing page's address changes only its fragment: read it.
     addEventListener('hashchange', () => { if (/(^#|&)s=/.test(location.hash)) location.reload(); });
@@ -171,7 +190,8 @@ function routeScript(bundles) {
     .catch((e) => {
       console.error('Honest Income: this page could not start', e);
       document.querySelector('.boot-slow')?.remove();
-      const failed = document.querySelector('.boot-failed');
+      const failed = document.querySelector(page ? '.boot-failed' : '#landing-notice');
+      if (!page && failed) failed.textContent = "The plan in this address could not be checked here (this page's files did not arrive); the calculators below still open it.";
       if (failed) failed.hidden = false;
     });
 })();

@@ -3,21 +3,31 @@
 const CACHE = '__CACHE__';
 // Every file but the pages' bundles: installed as one set.
 const FILES = __FILES__;
-// The pages' bundles: cached when a page asks (once it is interactive), and as they are fetched.
+// The pages' bundles: installed with the shell (the worker is registered once a page is
+// interactive), except where the reader asked to save data: then each page keeps its own.
 const BUNDLES = __BUNDLES__;
+// Each file's subresource-integrity hash: a host that answers a missing file with its index
+// page (200 OK), or a file cut short by an upload, never enters the cache.
+const INTEGRITY = __INTEGRITY__;
 // The hashed files this build's index.html names: an index that does not name them all is
 // another build's (an upload still under way), and this build is then not installed.
 const INDEX_NAMES = __INDEX_NAMES__;
 
 const own = (f) => new URL(f, self.location).href;
-const BUNDLE_URLS = new Set(BUNDLES.map(own));
+const checked = (f, init = {}) => new Request(f, { ...init, integrity: INTEGRITY[f] ?? '' });
+// The page registers `sw.js?save-data` where the reader asked to save data (it sees the same
+// setting, and a test can set it there).
+const savingData = () => new URL(self.location.href).searchParams.has('save-data')
+  || self.navigator.connection?.saveData === true;
 
 // Only a matching set of files is cached: every file must arrive, fresh from the network, and
 // the index must be this build's. Otherwise installing fails, the previous build stays in
 // charge with its own complete cache, and the next visit tries again.
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
-    const requests = FILES.map((f) => new Request(f, { cache: 'reload' }));
+    // A build is installed whole: its shell and, unless saving data, every page's bundle. A file
+    // that does not arrive (a half-finished upload) keeps the previous build in charge.
+    const requests = [...FILES, ...(savingData() ? [] : BUNDLES)].map((f) => checked(f, { cache: 'reload' }));
     const responses = await Promise.all(requests.map((r) => fetch(r)));
     if (responses.some((r) => !r.ok)) throw new Error('a file of this build is missing');
     for (const [i, f] of FILES.entries()) {
@@ -45,19 +55,18 @@ self.addEventListener('activate', (event) => {
 /** Puts a bundle file of this build in the cache, fetched only if it is not there yet (most
  * come from the browser's own cache: the page just loaded them). A file that does not arrive
  * is left out; the page that needs it fetches it again. */
-async function keep(url) {
+async function keep(file) {
   const cache = await caches.open(CACHE);
-  if (await cache.match(url)) return;
-  const response = await fetch(url).catch(() => null);
-  if (response?.ok) await cache.put(url, response);
+  if (await cache.match(own(file))) return;
+  const response = await fetch(checked(file)).catch(() => null);
+  if (response?.ok) await cache.put(own(file), response);
 }
 
 // A page, once interactive, names the bundles to keep: every page's, or where the reader asked
 // to save data, its own.
 self.addEventListener('message', (event) => {
-  const files = Array.isArray(event.data?.cache) ? event.data.cache : [];
-  const urls = files.map((f) => own(String(f))).filter((u) => BUNDLE_URLS.has(u));
-  event.waitUntil(Promise.all(urls.map(keep)));
+  const files = Array.isArray(event.data?.cache) ? event.data.cache.map(String) : [];
+  event.waitUntil(Promise.all(BUNDLES.filter((f) => files.some((g) => own(g) === own(f))).map(keep)));
 });
 
 self.addEventListener('fetch', (event) => {
@@ -69,15 +78,5 @@ self.addEventListener('fetch', (event) => {
         .then((hit) => hit || caches.match('./', { ignoreSearch: true }))));
     return;
   }
-  event.respondWith(caches.match(request).then((hit) => {
-    if (hit) return hit;
-    return fetch(request).then((response) => {
-      // A page's bundle fetched through the worker is kept, so that page works offline next.
-      if (response.ok && BUNDLE_URLS.has(request.url)) {
-        const copy = response.clone();
-        caches.open(CACHE).then((cache) => cache.put(request.url, copy)).catch(() => {});
-      }
-      return response;
-    });
-  }));
+  event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
 });

@@ -33,6 +33,20 @@ pub fn drop_hash() {
     }
 }
 
+/// Puts `fragment` (without its `#`) in the address without a new history entry.
+pub fn replace_hash(fragment: &str) {
+    let (Some(window), Some(address)) = (web_sys::window(), address_without_hash()) else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{address}#{fragment}")),
+        );
+    }
+}
+
 /// The app's folder: origin and the path up to its last slash ("https://a.b/tools/calc/").
 pub fn app_folder() -> Option<String> {
     let l = web_sys::window()?.location();

@@ -22,6 +22,8 @@ pub struct Library {
     pub status: RwSignal<Status>,
     /// An edit not yet written (the autosave is waiting, or the status says why it failed).
     pub unsaved_edit: RwSignal<bool>,
+    /// What a link to another page carries (`SavedPlans::carry`), kept as the plans change.
+    carry: RwSignal<Carry>,
     /// Sentences about what was found (damaged entries, links, newer records).
     pub notices: RwSignal<Vec<String>>,
     /// A newer version of the current plan saved by another tab.
@@ -35,6 +37,8 @@ pub struct Library {
 }
 
 const AUTOSAVE_DELAY_MS: i32 = 500;
+/// Where this tab keeps the id of the saved plan it shows (its session storage).
+const TAB_PLAN: &str = "honest-income.tab-plan";
 /// Plans imported per task: about 20 ms of work each in Chromium here.
 const IMPORT_BATCH: usize = 200;
 
@@ -51,9 +55,22 @@ impl Library {
     pub fn boot(scenario: RwSignal<Scenario>) -> Library {
         let store = Store::open().ok();
         let hash = page::location_hash();
+        // An address without a plan of its own (a reload, Back, a restored tab) opens the plan
+        // this tab showed last, not the one another tab edited last.
+        let tab_plan = crate::platform::storage::tab_get::<String>(TAB_PLAN).filter(|id| {
+            store
+                .as_ref()
+                .is_some_and(|s| s.read(&crate::scenario::library::record_key(id)).is_some())
+        });
+        let boot_hash = match tab_plan {
+            Some(id) if !hash.contains("s=") && plan_pointer(&hash).is_none() => {
+                format!("#plan={id}")
+            }
+            _ => hash.clone(),
+        };
         let (plans, shown) = SavedPlans::boot(
             store.as_ref(),
-            &hash,
+            &boot_hash,
             now_ms(),
             &crate::platform::storage::tab_id(),
         );
@@ -64,6 +81,7 @@ impl Library {
             current: RwSignal::new(plans.current.clone()),
             status: RwSignal::new(plans.status.clone()),
             unsaved_edit: RwSignal::new(false),
+            carry: RwSignal::new(plans.carry()),
             notices: RwSignal::new(plans.notices.clone()),
             conflict: RwSignal::new(plans.conflict.clone()),
             deleted: RwSignal::new(plans.deleted.clone()),
@@ -104,10 +122,7 @@ impl Library {
     /// The fragment a link to another page carries so that page shows this plan (see
     /// `SavedPlans::carry`), or None. Tracks what it depends on.
     pub fn carried_fragment(&self) -> Option<String> {
-        self.status.track();
-        self.current.track();
-        self.unsaved_edit.track();
-        match self.plans.with_value(SavedPlans::carry) {
+        match self.carry.get() {
             Carry::Nothing => None,
             Carry::Saved(id) => Some(format!("plan={id}")),
             Carry::Link(link) => Some(link),
@@ -122,6 +137,16 @@ impl Library {
             set_if_changed(self.current, &p.current);
             set_if_changed(self.status, &p.status);
             set_if_changed(self.unsaved_edit, &p.has_unsaved_edit());
+            set_if_changed(self.carry, &p.carry());
+            if let Some((id, _)) = &p.current {
+                if self
+                    .current
+                    .with_untracked(|c| c.as_ref().map(|c| &c.0) != Some(id))
+                    || crate::platform::storage::tab_get::<String>(TAB_PLAN).as_ref() != Some(id)
+                {
+                    crate::platform::storage::tab_set(TAB_PLAN, Some(id));
+                }
+            }
             set_if_changed(self.notices, &p.notices);
             set_if_changed(self.conflict, &p.conflict);
             set_if_changed(self.deleted, &p.deleted);
@@ -142,6 +167,7 @@ impl Library {
         }
         self.plans.update_value(SavedPlans::edited);
         set_if_changed(self.unsaved_edit, &true);
+        set_if_changed(self.carry, &self.plans.with_value(SavedPlans::carry));
         let generation = self.pending.get_value().wrapping_add(1);
         self.pending.set_value(generation);
         let library = *self;
@@ -166,6 +192,22 @@ impl Library {
             p.save(store, shown, now);
             None
         });
+        self.keep_in_address();
+    }
+
+    /// Where storage does not hold the plan shown, the address does: Back, Forward and a
+    /// reload then bring back this page's plan, not an older one or none.
+    fn keep_in_address(&self) {
+        if self.carry.get_untracked() == Carry::Plan {
+            if let Ok(fragment) = self.scenario.with_untracked(encode_link) {
+                page::replace_hash(&fragment);
+            }
+        }
+    }
+
+    /// True when the address, not storage, holds the plan shown (see `keep_in_address`).
+    pub fn plan_is_in_address(&self) -> bool {
+        self.carry.get_untracked() == Carry::Plan
     }
 
     pub fn save_as(&self, name: &str) {

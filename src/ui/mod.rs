@@ -93,8 +93,9 @@ fn FullApp(view: PageView) -> impl IntoView {
     });
     // A page restored from the back-forward cache holds the plan as it was when it was left;
     // the plan may have changed on another page since, so it is read again from storage.
-    let shown_again = window_event_listener_untyped("pageshow", |e| {
-        if crate::platform::page::restored_from_cache(&e) {
+    // Where the address holds the plan (no storage), the page in memory is the newest copy.
+    let shown_again = window_event_listener_untyped("pageshow", move |e| {
+        if crate::platform::page::restored_from_cache(&e) && !library.plan_is_in_address() {
             crate::platform::page::reload();
         }
     });

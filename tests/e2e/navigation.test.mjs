@@ -82,6 +82,15 @@ test('two tabs each keep their own plan while they move between pages', async ()
     await a.page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
     assert.equal(await a.field('Price').inputValue(), '40');
     assert.equal(await a.page.getByTestId('plan-name').innerText(), 'My plan');
+    // A reload and Back have no pointer in the address: the tab still remembers its plan.
+    await a.page.reload();
+    await a.page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    assert.equal(await a.field('Price').inputValue(), '40');
+    await a.page.goBack();
+    await a.page.getByRole('heading', { level: 1, name: 'Break-even' }).waitFor();
+    await nav(a.page, 'Pricing').click();
+    await a.page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    assert.equal(await a.field('Price').inputValue(), '40');
   } finally {
     await context.close();
   }
@@ -120,6 +129,16 @@ test('where storage is blocked, the plan travels in the address from page to pag
     await nav(pricing.page, 'Pricing').click();
     await pricing.page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
     assert.equal(await pricing.field('Price').inputValue(), '44');
+    // Back and a reload: each page's address holds its plan.
+    await pricing.type('Price', '45');
+    await nav(pricing.page, 'Break-even').click();
+    await pricing.page.getByRole('heading', { level: 1, name: 'Break-even' }).waitFor();
+    await pricing.page.goBack();
+    await pricing.page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    assert.equal(await pricing.field('Price').inputValue(), '45');
+    await pricing.page.reload();
+    await pricing.page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    assert.equal(await pricing.field('Price').inputValue(), '45');
   } finally {
     await context.close();
   }
@@ -206,5 +225,33 @@ test('once the first page is interactive, the other pages are fetched for the ca
     } finally {
       await context.close();
     }
+  }
+});
+
+test('a host that answers a missing bundle with its index page (200 OK) never gets that page into the offline cache', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dist-spa-host-'));
+  fs.cpSync('dist', root, { recursive: true });
+  const compare = fs.readdirSync(root).find((f) => /^page-compare-.*_bg\.wasm$/.test(f));
+  fs.copyFileSync(path.join(root, 'index.html'), path.join(root, compare));
+  const server = await serveStatic({ root });
+  const context = await app.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}?page=pricing`);
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    await page.waitForTimeout(2500);
+    const cached = await page.evaluate(async (name) => {
+      const found = [];
+      for (const key of await caches.keys()) {
+        const hit = await (await caches.open(key)).match(`./${name}`);
+        if (hit) found.push(new Uint8Array(await hit.arrayBuffer()).slice(0, 4).join(','));
+      }
+      return found;
+    }, compare);
+    assert.deepEqual(cached, [], 'the wrong answer is not cached');
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(root, { recursive: true, force: true });
   }
 });

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 
 const HOOK = new URL('../../build/postbuild.mjs', import.meta.url).pathname;
 
@@ -19,8 +20,11 @@ function runHook(indexHtml, profile = 'debug') {
   });
   const files = fs.readdirSync(staging).sort();
   const index = fs.readFileSync(path.join(staging, 'index.html'), 'utf8');
+  const routeFile = files.find((f) => /^route-[0-9a-f]{16}\.js$/.test(f));
+  const route = routeFile ? fs.readFileSync(path.join(staging, routeFile), 'utf8') : '';
+  const sw = files.includes('sw.js') ? fs.readFileSync(path.join(staging, 'sw.js'), 'utf8') : '';
   fs.rmSync(staging, { recursive: true, force: true });
-  return { status: run.status, stderr: run.stderr, files, index };
+  return { status: run.status, stderr: run.stderr, files, index, route, sw };
 }
 
 const TRUNK_LIKE = `<!doctype html><html><head>
@@ -31,7 +35,10 @@ const TRUNK_LIKE = `<!doctype html><html><head>
 <div id="boot-shell"><p class="boot-slow">Still loading</p><p class="boot-failed" hidden>Did not arrive</p></div></body></html>`;
 
 test('a Trunk output the hook recognises: a route script instead of the boot script, embed page, service worker', () => {
-  const { status, stderr, files, index } = runHook(TRUNK_LIKE);
+  const { status, stderr, files, index, route, sw } = runHook(TRUNK_LIKE);
+  // The scripts it writes parse (a stray quote in a generated sentence once broke every page).
+  assert.doesNotThrow(() => new vm.Script(route), 'the route script parses');
+  assert.doesNotThrow(() => new vm.Script(sw), 'the service worker parses');
   assert.equal(status, 0, stderr);
   assert.ok(files.some((f) => /^route-[0-9a-f]{16}\.js$/.test(f)), files.join(' '));
   for (const f of ['_headers', 'embed.html', 'index.html', 'sw.js']) assert.ok(files.includes(f), f);
