@@ -11,9 +11,12 @@ const BUDGET_GZIP_BYTES = 250 * 1024;
 const GOAL_GZIP_BYTES = 200 * 1024;
 const HOME_CEILING_GZIP_BYTES = 40 * 1024;
 // Regression guards above the budget, from the first build with one bundle per page
-// (2026-12-01): pages 252-361 KB, embeds 262-309 KB. Lower them as the bundles shrink.
-const PAGE_CEILING_GZIP_BYTES = Number(process.env.PAGE_CEILING_KB ?? 364) * 1024;
-const EMBED_CEILING_GZIP_BYTES = Number(process.env.EMBED_CEILING_KB ?? 312) * 1024;
+// (2026-12-01): pages 249-362 KB, embeds 262-308 KB; then +2.3 KB a page for the tab's plan
+// memory, the carried-fragment signal and the address kept where storage is blocked, +2 KB an
+// embed (the start-up task split and the later link room): pages 252-364, embeds 263-310.
+// Lower them as the bundles shrink.
+const PAGE_CEILING_GZIP_BYTES = Number(process.env.PAGE_CEILING_KB ?? 368) * 1024;
+const EMBED_CEILING_GZIP_BYTES = Number(process.env.EMBED_CEILING_KB ?? 314) * 1024;
 const dist = process.argv[2] ?? 'dist';
 const read = (name) => fs.readFileSync(path.join(dist, name));
 
