@@ -1,37 +1,83 @@
-//! Two or three plans' headline results side by side.
+//! The open plan and one or two saved plans side by side: the inputs that differ, then the
+//! headline results. A plan is never shown twice: the open plan's saved copy is the open
+//! column, and plans holding the same numbers are shown once.
 
 use super::library::Library;
+use crate::scenario::Scenario;
 use crate::summary::headline;
-use crate::ui::context::ScenarioState;
+use crate::summary::inputs::differing_inputs;
 use leptos::prelude::*;
 
-const MOST: usize = 3;
+/// Saved plans shown beside the open one.
+const OTHERS: usize = 2;
+
+/// A column of the table: who it is and the plan it shows.
+#[derive(Clone, PartialEq)]
+struct Column {
+    name: String,
+    scenario: Scenario,
+}
 
 #[component]
 pub fn ComparePage() -> impl IntoView {
     let library = expect_context::<Library>();
-    let scenario = expect_context::<ScenarioState>().0;
-    let records = Memo::new(move |_| library.load_all());
+    let scenario = expect_context::<crate::ui::context::ScenarioState>().0;
+    let open_id = Memo::new(move |_| library.current.get().map(|(id, _)| id));
+    let records = Memo::new(move |_| {
+        let open = open_id.get();
+        let mut all = library.load_all();
+        all.retain(|r| Some(&r.id) != open.as_ref());
+        all
+    });
     let chosen = RwSignal::new(Vec::<String>::new());
-    // Start with the newest plans ticked.
+    // Start with the newest other plans ticked.
     Effect::new(move |_| {
         let ids: Vec<String> =
-            records.with(|r| r.iter().take(MOST).map(|r| r.id.clone()).collect());
+            records.with(|r| r.iter().take(OTHERS).map(|r| r.id.clone()).collect());
         chosen.set(ids);
+    });
+    let open_name = move || match library.current.get() {
+        Some((_, name)) => format!("{name} (open)"),
+        None => "This plan (not saved)".to_string(),
+    };
+    let columns = Memo::new(move |_| {
+        let mut columns = vec![Column {
+            name: open_name(),
+            scenario: scenario.get(),
+        }];
+        let mut same = Vec::new();
+        for r in records
+            .get()
+            .into_iter()
+            .filter(|r| chosen.with(|c| c.contains(&r.id)))
+        {
+            match columns.iter().find(|c| c.scenario == r.scenario) {
+                Some(twin) => same.push(format!(
+                    "\u{201c}{}\u{201d} holds the same numbers as \u{201c}{}\u{201d}, so it is shown once.",
+                    r.name, twin.name
+                )),
+                None => columns.push(Column {
+                    name: r.name.clone(),
+                    scenario: r.scenario,
+                }),
+            }
+        }
+        (columns, same)
     });
     view! {
         <div class="calculator">
             <super::layout::PageIntro title="Compare plans"
-                lede="Pick two or three saved plans to see their headline results side by side. The plan you are editing is included as \"This plan\"." />
+                lede="The plan you have open beside one or two of your saved plans: first the inputs that differ, then each plan's headline results." />
             <fieldset class="group">
-                <legend>"Saved plans"</legend>
+                <legend>"Compare with"</legend>
+                <p class="hint">{move || format!("Always shown: {}.", open_name())}</p>
                 <Show when=move || records.with(|r| r.is_empty())>
-                    <p class="hint">"No saved plans yet: save one from any calculator's \"Manage plans\"."</p>
+                    <p class="hint">"No other saved plans yet. To compare a variation, open \"Manage plans\", choose \"Save as new plan\", then change what you want to try."</p>
                 </Show>
                 {move || records.get().into_iter().map(|r| {
                     let id = r.id.clone();
                     let checked = { let id = id.clone(); move || chosen.with(|c| c.contains(&id)) };
-                    let full = { let id = id.clone(); move || chosen.with(|c| c.len() >= MOST && !c.contains(&id)) };
+                    let full = { let id = id.clone(); move || chosen.with(|c| c.len() >= OTHERS && !c.contains(&id)) };
                     view! {
                         <div class="field checkbox">
                             <input type="checkbox" id=format!("cmp-{id}") prop:checked=checked disabled=full
@@ -44,36 +90,85 @@ pub fn ComparePage() -> impl IntoView {
                         </div>
                     }
                 }).collect_view()}
-                <p class="hint">{format!("Up to {MOST} plans at once.")}</p>
+                <Show when=move || records.with(|r| !r.is_empty())>
+                    <p class="hint">{format!("Up to {OTHERS} saved plans beside the open one.")}</p>
+                </Show>
             </fieldset>
-            {move || {
-                let mut columns: Vec<(String, Vec<(&'static str, String)>)> = vec![("This plan".into(), scenario.with(headline))];
-                for r in records.get().into_iter().filter(|r| chosen.with(|c| c.contains(&r.id))) {
-                    columns.push((r.name.clone(), headline(&r.scenario)));
-                }
-                let labels: Vec<&'static str> = columns[0].1.iter().map(|(l, _)| *l).collect();
-                view! {
-                    <section class="comparison" aria-labelledby="cmp-title">
-                        <h2 id="cmp-title">"Side by side"</h2>
-                        <div class="table-scroll" tabindex="0" role="region" aria-label="Plans side by side">
-                            <table class="compare" data-testid="compare-table">
-                                <thead><tr>
-                                    <th scope="col">"Result"</th>
-                                    {columns.iter().map(|(name, _)| view! { <th scope="col" class="num">{name.clone()}</th> }).collect_view()}
-                                </tr></thead>
-                                <tbody>
-                                    {labels.into_iter().enumerate().map(|(row, label)| view! {
-                                        <tr>
-                                            <th scope="row">{label}</th>
-                                            {columns.iter().map(|(_, values)| view! { <td class="num">{values[row].1.clone()}</td> }).collect_view()}
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    </section>
-                }
-            }}
+            {move || columns.with(|(columns, same)| view! {
+                {same.iter().map(|s| view! { <p class="notice" role="status">{s.clone()}</p> }).collect_view()}
+                {if columns.len() < 2 {
+                    view! { <p class="hint" data-testid="compare-empty">"Tick a saved plan that differs from the open one to see them side by side."</p> }.into_any()
+                } else {
+                    table(columns).into_any()
+                }}
+            })}
         </div>
+    }
+}
+
+fn table(columns: &[Column]) -> impl IntoView {
+    let plans: Vec<&Scenario> = columns.iter().map(|c| &c.scenario).collect();
+    let differences = differing_inputs(&plans);
+    let results: Vec<Vec<(&'static str, String)>> = plans.iter().map(|s| headline(s)).collect();
+    let head = columns
+        .iter()
+        .map(|c| view! { <th scope="col" class="num">{c.name.clone()}</th> })
+        .collect_view();
+    let width = columns.len() + 1;
+    let no_difference = differences.is_empty();
+    let input_rows = differences
+        .into_iter()
+        .map(|d| {
+            let first = d.values[0].clone();
+            view! {
+                <tr class="differs">
+                    <th scope="row">{d.label}</th>
+                    {d.values.into_iter().enumerate().map(|(i, v)| {
+                        let changed = i > 0 && v != first;
+                        view! { <td class="num" class:changed=changed>{v}</td> }
+                    }).collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    let result_rows = (0..results[0].len())
+        .map(|row| {
+            let first = results[0][row].1.clone();
+            view! {
+                <tr>
+                    <th scope="row">{results[0][row].0}</th>
+                    {results.iter().enumerate().map(|(i, r)| {
+                        let changed = i > 0 && r[row].1 != first;
+                        view! { <td class="num" class:changed=changed>{r[row].1.clone()}</td> }
+                    }).collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="comparison" aria-labelledby="cmp-title">
+            <h2 id="cmp-title">"Side by side"</h2>
+            <p class="hint">"Highlighted: a value that differs from the first column's."</p>
+            <p class="hint scroll-hint">"Wider than a phone: scroll the table sideways for every plan."</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Plans side by side">
+                <table class="compare" data-testid="compare-table">
+                    <thead><tr>
+                        <th scope="col">"Plan"</th>
+                        {head}
+                    </tr></thead>
+                    <tbody data-testid="compare-inputs">
+                        <tr class="group-row"><th scope="rowgroup" colspan=width>"Inputs that differ"</th></tr>
+                        {no_difference.then(|| view! {
+                            <tr><td colspan=width>"None: these plans' inputs are typed the same way."</td></tr>
+                        })}
+                        {input_rows}
+                    </tbody>
+                    <tbody data-testid="compare-results">
+                        <tr class="group-row"><th scope="rowgroup" colspan=width>"Headline results"</th></tr>
+                        {result_rows}
+                    </tbody>
+                </table>
+            </div>
+        </section>
     }
 }

@@ -186,11 +186,26 @@ test('compare two saved plans side by side', async () => {
   await page.getByRole('navigation', { name: 'Calculators' }).getByRole('link', { name: 'Compare' }).click();
   const table = page.getByTestId('compare-table');
   await table.waitFor();
-  const headers = await table.locator('thead th').allInnerTexts();
-  assert.deepEqual(headers, ['Result', 'This plan', 'At $49', 'At $27']);
-  const netRow = await table.locator('tbody tr').first().innerText();
-  assert.match(netRow, /Net per sale after fees and refunds\s+\$42\.13\s+\$42\.13\s+\$22\.99/);
+  // The open plan is one column, never also a saved-plan column of its own.
+  assert.deepEqual(await table.locator('thead th').allInnerTexts(), ['Plan', 'At $49 (open)', 'At $27']);
+  const inputs = table.getByTestId('compare-inputs');
+  const price = inputs.getByRole('row', { name: /Product 1: Price/ });
+  assert.match(await price.innerText(), /Product 1: Price\s+\$49\s+\$27/);
+  assert.equal(await price.locator('td.changed').count(), 1, 'the differing value is highlighted');
+  assert.equal(await inputs.getByRole('row', { name: /Product 1: name/ }).count(), 0, 'inputs that are the same are not listed');
+  const netRow = await table.getByTestId('compare-results').getByRole('row', { name: /Net per sale after fees and refunds/ }).innerText();
+  assert.match(netRow, /\$42\.13\s+\$22\.99/);
   await page.getByRole('checkbox', { name: 'At $27' }).uncheck();
-  assert.deepEqual(await table.locator('thead th').allInnerTexts(), ['Result', 'This plan', 'At $49']);
+  await page.getByTestId('compare-empty').waitFor();
+  assert.equal(await table.count(), 0, 'one plan alone is not a comparison');
+
+  // A copy holding the same numbers as the open plan is named once, not shown twice.
+  await page.goto(`${app.url}?page=pricing`);
+  await manage(page);
+  await page.getByLabel('Name', { exact: true }).fill('Same as $49');
+  await page.getByRole('button', { name: 'Save as new plan' }).click();
+  await page.getByRole('navigation', { name: 'Calculators' }).getByRole('link', { name: 'Compare' }).click();
+  await page.getByText('\u201cAt $49\u201d holds the same numbers as \u201cSame as $49 (open)\u201d, so it is shown once.').waitFor();
+  assert.deepEqual(await table.locator('thead th').allInnerTexts(), ['Plan', 'Same as $49 (open)', 'At $27']);
   await pricing.close();
 });

@@ -1,5 +1,7 @@
 //! A plan's headline results in words and figures, for comparing plans side by side.
 
+pub mod inputs;
+
 use crate::engine::break_even::{break_even, NoBreakEven};
 use crate::engine::delayed::project;
 use crate::engine::money::Money;
