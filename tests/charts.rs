@@ -130,9 +130,16 @@ fn the_line_chart_draws_each_series_its_marker_and_its_labels() {
 
     let other = lines_with(&drawn, theme.series[0]);
     let own = lines_with(&drawn, theme.series[1]);
-    assert_eq!((other.len(), own.len()), (1, 1), "one line per series");
-    assert_eq!(other[0].points().len(), 11, "every point of the series");
-    assert_eq!(other[0].attr("stroke-width"), "2");
+    assert_eq!(own.len(), 1, "the user's own line is one solid line");
+    assert_eq!(own[0].points().len(), 11, "every point of the series");
+    // Another platform's line is dashed (so overlapping lines stay apart): many short pieces
+    // running the whole width, each as wide as the others.
+    assert!(other.len() > 10, "dashed: {} pieces", other.len());
+    assert!(other.iter().all(|d| d.points().len() >= 2));
+    assert!(other.iter().all(|d| d.attr("stroke-width") == "2"));
+    let xs: Vec<i32> = other.iter().flat_map(|d| d.points()).map(|p| p.0).collect();
+    let own_xs: Vec<i32> = own[0].points().iter().map(|p| p.0).collect();
+    assert!(xs.iter().min() <= own_xs.first() && xs.iter().max() >= Some(&(own_xs[10] - 4)));
     assert_eq!(
         own[0].attr("stroke-width"),
         "3",
@@ -230,9 +237,12 @@ fn the_stacked_chart_draws_layers_band_target_break_even_and_hours() {
     let band_lines = lines_with(&drawn, extra.band);
     assert_eq!(band_lines.len(), 3, "P10, P90 and the median");
     let target = lines_with(&drawn, extra.target);
-    assert_eq!(target.len(), 1);
-    let t = target[0].points();
-    assert_eq!(t[0].1, t[1].1, "the target is horizontal");
+    assert!(target.len() > 5, "the target is dashed");
+    let y = target[0].points()[0].1;
+    assert!(
+        target.iter().flat_map(|d| d.points()).all(|p| p.1 == y),
+        "the target is horizontal"
+    );
     let break_even = lines_with(&drawn, theme.marker);
     assert_eq!(break_even.len(), 1);
     let b = break_even[0].points();
@@ -240,15 +250,63 @@ fn the_stacked_chart_draws_layers_band_target_break_even_and_hours() {
     let month_x = |m: usize| lines_with(&drawn, theme.series[1])[0].points()[m - 1].0;
     assert_eq!(b[0].0, month_x(4), "at month 4");
     let hours_line = lines_with(&drawn, extra.hours);
-    assert_eq!(hours_line.len(), 1);
-    let h: Vec<i32> = hours_line[0].points().iter().map(|p| p.1).collect();
-    assert_eq!(h.len(), months);
+    assert!(hours_line.len() > months, "hours are dotted");
+    let h: Vec<i32> = hours_line
+        .iter()
+        .flat_map(|d| d.points())
+        .map(|p| p.1)
+        .collect();
     assert!(
-        h.windows(2).all(|w| w[1] > w[0]),
+        h.windows(2).all(|w| w[1] >= w[0]) && h[0] < h[h.len() - 1],
         "falling hours go down the page"
     );
     let labels = texts(&drawn);
     for expected in ["Month", "Hours", "12", "$0"] {
         assert!(labels.contains(&expected), "{expected} in {labels:?}");
+    }
+}
+
+#[test]
+fn every_series_has_its_own_colour_apart_from_the_lines_every_chart_shares() {
+    use honest_income::chart::{series_stroke, Stroke, DASHES};
+    let theme = ChartTheme::LIGHT;
+    let extra = StackedTheme::LIGHT;
+    let shared = [
+        theme.marker,
+        theme.zero,
+        extra.band,
+        extra.hours,
+        extra.target,
+    ];
+    for (i, c) in theme.series.iter().enumerate() {
+        assert!(
+            !shared.contains(c),
+            "series {i} takes a shared line's colour"
+        );
+        assert!(
+            theme.series[..i].iter().all(|o| o != c),
+            "series {i} repeats a colour"
+        );
+        // At least 3:1 against the white background, as WCAG asks of lines that carry meaning.
+        let lum = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let l = 0.2126 * lum(c.0) + 0.7152 * lum(c.1) + 0.0722 * lum(c.2);
+        assert!(
+            1.05 / (l + 0.05) >= 3.0,
+            "series {i}: {:.2}:1",
+            1.05 / (l + 0.05)
+        );
+    }
+    // Lines that are not the user's own each get their own dash pattern.
+    assert_eq!(series_stroke(0, true), Stroke::Solid);
+    let patterns: Vec<Stroke> = (0..DASHES.len()).map(|i| series_stroke(i, false)).collect();
+    for (i, p) in patterns.iter().enumerate() {
+        assert!(patterns[..i].iter().all(|o| o != p));
     }
 }

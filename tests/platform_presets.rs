@@ -132,3 +132,52 @@ fn net_by_volume_is_linear_with_the_plan_fee_as_intercept() {
     assert_eq!(nets[0], -2900.0);
     assert!(((nets[2] - nets[1]) - (nets[1] - nets[0])).abs() < 1e-9);
 }
+
+#[test]
+fn each_platform_says_what_it_does_for_the_seller() {
+    use honest_income::engine::presets::{oldest_as_of, Tax};
+    let stripe = preset("stripe").unwrap();
+    assert_eq!(
+        stripe.seller.sentence(),
+        "Takes the payment only: no storefront, no delivery of the product; leaves sales tax and VAT to you."
+    );
+    let gumroad = preset("gumroad").unwrap();
+    assert_eq!(gumroad.seller.tax, Tax::MerchantOfRecord);
+    assert!(gumroad.seller.sentence().contains("merchant of record"));
+    // The flag the fee layers follow and the seller facts agree on every preset.
+    for p in PRESETS {
+        assert_eq!(
+            p.merchant_of_record,
+            p.seller.tax == Tax::MerchantOfRecord,
+            "{}",
+            p.id
+        );
+    }
+    assert_eq!(oldest_as_of(), "2024-07");
+    assert_eq!(stripe.as_of, oldest_as_of());
+}
+
+#[test]
+fn gumroad_offers_its_other_reading_and_the_nets_differ_by_card_processing() {
+    use honest_income::engine::pricing::calculate;
+    let gumroad = preset("gumroad").unwrap();
+    let other = gumroad
+        .other_reading
+        .expect("sources disagree on Gumroad's fee");
+    let mut published = inputs(2700, 10.0);
+    published.layers = gumroad.fee_layers(Currency::Usd);
+    let mut on_top = published.clone();
+    on_top.layers = other
+        .layers
+        .iter()
+        .map(|l| l.to_layer(Currency::Usd))
+        .collect();
+    // $27: 27 - 2.70 - 0.50 = 23.80; card on top takes 0.783 + 0.30 more = 22.72 (rounded).
+    assert_eq!(calculate(&published).sale.net, 2380);
+    assert_eq!(calculate(&on_top).sale.net, 2272);
+    // No other preset claims a disputed fee.
+    assert_eq!(
+        PRESETS.iter().filter(|p| p.other_reading.is_some()).count(),
+        2
+    );
+}

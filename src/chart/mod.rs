@@ -1,5 +1,6 @@
 //! Charts drawn with plotters on any backend, so native tests can render them too.
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -11,7 +12,57 @@ pub struct ChartTheme {
     pub grid: RGBColor,
     pub zero: RGBColor,
     pub marker: RGBColor,
-    pub series: [RGBColor; 4],
+    /// Okabe-Ito's colour-blind-safe hues, darkened for 3:1 on white (lightened in dark mode).
+    /// No series shares a colour with the marker, target, median or hours, which are neutral.
+    pub series: [RGBColor; SERIES_COLOURS],
+}
+
+/// How many series colours a chart has before they repeat (with another dash pattern).
+pub const SERIES_COLOURS: usize = 5;
+
+/// How a line is stroked: solid, or dashes of `on` pixels with `off` pixel gaps (CSS pixels).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Stroke {
+    Solid,
+    Dashed(f64, f64),
+}
+
+/// The patterns of lines that are not the user's own, so overlapping lines stay apart even
+/// where colours look alike. The legend draws the same patterns (`swatch-dash-N` in the CSS).
+pub const DASHES: [Stroke; 4] = [
+    Stroke::Dashed(10.0, 4.0),
+    Stroke::Dashed(3.0, 3.0),
+    Stroke::Dashed(16.0, 4.0),
+    Stroke::Dashed(6.0, 6.0),
+];
+
+/// The stroke of series `i` of a line chart: the user's own line is solid, the others dashed.
+pub fn series_stroke(i: usize, emphasis: bool) -> Stroke {
+    if emphasis {
+        Stroke::Solid
+    } else {
+        DASHES[i % DASHES.len()]
+    }
+}
+
+/// Draws `points` in `style` with `stroke`, dashes scaled by the devicePixelRatio.
+fn draw_stroked<DB: DrawingBackend>(
+    ctx: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    points: Vec<(f64, f64)>,
+    style: ShapeStyle,
+    stroke: Stroke,
+    scale: f64,
+) -> Result<(), String> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| e.to_string();
+    match stroke {
+        Stroke::Solid => ctx.draw_series(LineSeries::new(points, style)).map(|_| ()),
+        Stroke::Dashed(on, off) => {
+            let px = |v: f64| ((v * scale).round() as i32).max(1);
+            ctx.draw_series(DashedLineSeries::new(points, px(on), px(off), style))
+                .map(|_| ())
+        }
+    }
+    .map_err(err)
 }
 
 impl ChartTheme {
@@ -20,12 +71,13 @@ impl ChartTheme {
         text: RGBColor(55, 65, 81),
         grid: RGBColor(229, 231, 235),
         zero: RGBColor(107, 114, 128),
-        marker: RGBColor(180, 83, 9),
+        marker: RGBColor(17, 24, 39),
         series: [
-            RGBColor(15, 118, 110),
-            RGBColor(79, 70, 229),
-            RGBColor(190, 24, 93),
-            RGBColor(161, 98, 7),
+            RGBColor(0, 114, 178),
+            RGBColor(213, 94, 0),
+            RGBColor(0, 158, 115),
+            RGBColor(170, 68, 153),
+            RGBColor(140, 101, 0),
         ],
     };
 }
@@ -151,11 +203,14 @@ pub fn draw_lines<DB: DrawingBackend>(
     for (i, s) in order {
         let color = theme.series[i % theme.series.len()];
         let width = if s.emphasis { px(3.0) } else { px(2.0) };
-        ctx.draw_series(LineSeries::new(
-            s.points.iter().copied(),
-            color.stroke_width(width.max(1) as u32),
-        ))
-        .map_err(err)?;
+        let style = color.stroke_width(width.max(1) as u32);
+        draw_stroked(
+            &mut ctx,
+            s.points.clone(),
+            style,
+            series_stroke(i, s.emphasis),
+            scale,
+        )?;
     }
     area.present().map_err(err)?;
     Ok(())
@@ -176,7 +231,12 @@ pub struct StackedChart<'a> {
     pub y_format: &'a dyn Fn(f64) -> String,
 }
 
-/// Extra colours of the stacked chart.
+/// The target line: long dashes, so it is not read as a stream's edge.
+pub const TARGET_STROKE: Stroke = Stroke::Dashed(9.0, 5.0);
+/// Hours, on the right axis: dots (dash and gap in CSS pixels).
+pub const HOURS_DOTS: (f64, f64) = (2.0, 3.0);
+
+/// Extra colours of the stacked chart: neutral, so no stream's colour is taken.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct StackedTheme {
     pub hours: RGBColor,
@@ -186,9 +246,9 @@ pub struct StackedTheme {
 
 impl StackedTheme {
     pub const LIGHT: StackedTheme = StackedTheme {
-        hours: RGBColor(17, 24, 39),
-        band: RGBColor(99, 102, 241),
-        target: RGBColor(190, 24, 93),
+        hours: RGBColor(82, 82, 91),
+        band: RGBColor(55, 65, 81),
+        target: RGBColor(31, 41, 55),
     };
 }
 
@@ -307,11 +367,13 @@ pub fn draw_stacked<DB: DrawingBackend>(
         .map_err(err)?;
     }
     if let Some(t) = chart.target.filter(|t| *t > 0.0) {
-        ctx.draw_series(LineSeries::new(
-            [(0.5, t), (months as f64 + 0.5, t)],
-            extra.target.stroke_width(stroke(1.5)),
-        ))
-        .map_err(err)?;
+        draw_stroked(
+            &mut ctx,
+            vec![(0.5, t), (months as f64 + 0.5, t)],
+            extra.target.stroke_width(stroke(2.0)),
+            TARGET_STROKE,
+            scale,
+        )?;
     }
     if let Some(m) = chart.break_even {
         ctx.draw_series(LineSeries::new(
@@ -320,8 +382,11 @@ pub fn draw_stacked<DB: DrawingBackend>(
         ))
         .map_err(err)?;
     }
-    ctx.draw_secondary_series(LineSeries::new(
+    let (on, off) = HOURS_DOTS;
+    ctx.draw_secondary_series(DashedLineSeries::new(
         chart.hours.iter().enumerate().map(|(i, h)| (x(i), *h)),
+        px(on).max(1),
+        px(off).max(1),
         extra.hours.stroke_width(stroke(2.0)),
     ))
     .map_err(err)?;

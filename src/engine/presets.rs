@@ -30,7 +30,60 @@ pub struct Preset {
     pub source: &'static str,
     pub note: &'static str,
     pub layers: &'static [PresetLayer],
+    /// What the platform does for the seller besides taking payment.
+    pub seller: Seller,
+    /// Where sources disagree on the fee: the other reading, one click away.
+    pub other_reading: Option<OtherReading>,
 }
+
+/// What a platform does for the seller beyond taking the money: the costs a raw payment
+/// processor leaves to you.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Seller {
+    /// A shop or page where buyers find and buy (a checkout link alone is not one).
+    pub storefront: bool,
+    /// It hosts and delivers the product (files, course, posts) to the buyer.
+    pub delivery: bool,
+    /// Who deals with sales tax and VAT.
+    pub tax: Tax,
+}
+
+/// Who collects and pays sales tax and VAT on a sale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tax {
+    /// The platform is merchant of record: the sale is its, and so is the tax.
+    MerchantOfRecord,
+    /// A marketplace that collects US sales tax where the law makes it the seller; the rest is yours.
+    Marketplace,
+    /// You are the seller: registering, collecting and paying is yours.
+    Yours,
+}
+
+/// The other reading of a disputed fee: its layers and why it exists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OtherReading {
+    /// Names the reading in a sentence: "with card processing on top".
+    pub label: &'static str,
+    /// The same on its button, capitalised.
+    pub button: &'static str,
+    pub why: &'static str,
+    pub layers: &'static [PresetLayer],
+}
+
+const fn seller(storefront: bool, delivery: bool, tax: Tax) -> Seller {
+    Seller {
+        storefront,
+        delivery,
+        tax,
+    }
+}
+
+/// A checkout and nothing else: no shop, no delivery, the tax yours.
+const PROCESSOR_ONLY: Seller = seller(false, false, Tax::Yours);
+/// A shop that delivers, with the tax left to you.
+const SHOP: Seller = seller(true, true, Tax::Yours);
+/// A shop that delivers and is merchant of record.
+const STORE_OF_RECORD: Seller = seller(true, true, Tax::MerchantOfRecord);
 
 const fn layer(name: &'static str, basis_points: i64, fixed_usd_cents: i64) -> PresetLayer {
     PresetLayer {
@@ -65,6 +118,10 @@ const fn recurring(name: &'static str, basis_points: i64) -> PresetLayer {
 /// Card processing as most non-merchant-of-record platforms pass it on (Stripe's US card rate).
 const CARD: PresetLayer = layer("Card processing", 290, 30);
 
+/// Gumroad says its fee includes payment processing; a 2026-04 audit of sellers' payouts
+/// (see the research notes) found card processing taken on top.
+const GUMROAD_CARD_ON_TOP: &str = "Gumroad's pricing page says its fee includes payment processing; an April 2026 audit of sellers' payouts found card processing (about 2.9 % + $0.30) taken on top.";
+
 /// Payment processors that can be stacked on a platform that is not merchant of record.
 pub const PROCESSORS: &[Preset] = &[
     Preset {
@@ -80,6 +137,8 @@ pub const PROCESSORS: &[Preset] = &[
             layer("Stripe card fee", 290, 30),
             recurring("Stripe Billing", 70),
         ],
+        seller: PROCESSOR_ONLY,
+        other_reading: None,
     },
     Preset {
         id: "paypal",
@@ -91,6 +150,8 @@ pub const PROCESSORS: &[Preset] = &[
         source: "https://www.paypal.com/us/business/paypal-business-fees",
         note: "Card payments through PayPal cost 2.99 % + $0.49; international adds 1.5 %.",
         layers: &[layer("PayPal checkout fee", 349, 49)],
+        seller: PROCESSOR_ONLY,
+        other_reading: None,
     },
 ];
 
@@ -106,8 +167,15 @@ pub const PRESETS: &[Preset] = &[
         formula: "10 % + $0.50 per sale through your own link or profile",
         as_of: "2026-04",
         source: "https://gumroad.com/pricing",
-        note: "Merchant of record since 2025-01-01 (handles sales tax). Sources disagree on whether card processing is extra.",
+        note: "Merchant of record since 1 January 2025.",
         layers: &[layer("Gumroad fee", 1000, 50)],
+        seller: STORE_OF_RECORD,
+        other_reading: Some(OtherReading {
+            label: "with card processing on top",
+            button: "With card processing on top",
+            why: GUMROAD_CARD_ON_TOP,
+            layers: &[layer("Gumroad fee", 1000, 50), CARD],
+        }),
     },
     Preset {
         id: "gumroad-discover",
@@ -119,6 +187,13 @@ pub const PRESETS: &[Preset] = &[
         source: "https://gumroad.com/pricing",
         note: "Applies only to sales Gumroad's marketplace brings you.",
         layers: &[layer("Gumroad Discover fee", 3000, 0)],
+        seller: STORE_OF_RECORD,
+        other_reading: Some(OtherReading {
+            label: "with card processing on top",
+            button: "With card processing on top",
+            why: GUMROAD_CARD_ON_TOP,
+            layers: &[layer("Gumroad Discover fee", 3000, 0), CARD],
+        }),
     },
     Preset {
         id: "lemon-squeezy",
@@ -133,6 +208,8 @@ pub const PRESETS: &[Preset] = &[
             layer("Lemon Squeezy fee", 500, 50),
             recurring("Subscription fee", 50),
         ],
+        seller: STORE_OF_RECORD,
+        other_reading: None,
     },
     Preset {
         id: "payhip-free",
@@ -144,6 +221,8 @@ pub const PRESETS: &[Preset] = &[
         source: "https://payhip.com/pricing",
         note: "Plus and Pro trade a monthly fee for a smaller cut: Platforms compared shows from how many sales each keeps more.",
         layers: &[layer("Payhip fee", 500, 0), CARD],
+        seller: SHOP,
+        other_reading: None,
     },
     Preset {
         id: "payhip-plus",
@@ -155,6 +234,8 @@ pub const PRESETS: &[Preset] = &[
         source: "https://payhip.com/pricing",
         note: "Platforms compared shows from how many sales Plus keeps more than Free, and Pro more than Plus.",
         layers: &[plan("Payhip Plus", 200, 2900), CARD],
+        seller: SHOP,
+        other_reading: None,
     },
     Preset {
         id: "payhip-pro",
@@ -166,6 +247,8 @@ pub const PRESETS: &[Preset] = &[
         source: "https://payhip.com/pricing",
         note: "",
         layers: &[plan("Payhip Pro", 0, 9900), CARD],
+        seller: SHOP,
+        other_reading: None,
     },
     Preset {
         id: "etsy-digital",
@@ -181,6 +264,8 @@ pub const PRESETS: &[Preset] = &[
             layer("Etsy Payments processing", 300, 25),
             layer("Listing renewal", 0, 20),
         ],
+        seller: seller(true, true, Tax::Marketplace),
+        other_reading: None,
     },
     Preset {
         id: "kofi-free",
@@ -192,6 +277,8 @@ pub const PRESETS: &[Preset] = &[
         source: "https://help.ko-fi.com/",
         note: "Ko-fi Gold (about $12/month) removes the 5 %.",
         layers: &[layer("Ko-fi fee", 500, 0), CARD],
+        seller: SHOP,
+        other_reading: None,
     },
     Preset {
         id: "kofi-gold",
@@ -203,6 +290,8 @@ pub const PRESETS: &[Preset] = &[
         source: "https://help.ko-fi.com/",
         note: "",
         layers: &[plan("Ko-fi Gold", 0, 1200), CARD],
+        seller: SHOP,
+        other_reading: None,
     },
     Preset {
         id: "patreon",
@@ -214,6 +303,8 @@ pub const PRESETS: &[Preset] = &[
         source: "https://www.patreon.com/pricing",
         note: "Pages launched before 2025-08-04 keep the legacy 8 % or 11 %; payout and currency fees extra.",
         layers: &[layer("Patreon fee", 1000, 0), CARD],
+        seller: SHOP,
+        other_reading: None,
     },
     Preset {
         id: "substack",
@@ -229,6 +320,8 @@ pub const PRESETS: &[Preset] = &[
             CARD,
             recurring("Stripe Billing", 70),
         ],
+        seller: SHOP,
+        other_reading: None,
     },
     Preset {
         id: "teachable-starter",
@@ -240,6 +333,8 @@ pub const PRESETS: &[Preset] = &[
         source: "https://www.teachable.com/pricing",
         note: "Higher plans ($89-$499/month) charge 0 % per sale.",
         layers: &[plan("Teachable Starter", 750, 4900), CARD],
+        seller: SHOP,
+        other_reading: None,
     },
     Preset {
         id: "kajabi",
@@ -255,6 +350,8 @@ pub const PRESETS: &[Preset] = &[
             layer("Kajabi Payments", 290, 30),
             recurring("Kajabi subscription fee", 70),
         ],
+        seller: SHOP,
+        other_reading: None,
     },
     Preset {
         id: "kdp-70",
@@ -269,6 +366,8 @@ pub const PRESETS: &[Preset] = &[
             layer("Amazon's share", 3000, 0),
             layer("Delivery (1 MB at 70 %)", 0, 11),
         ],
+        seller: STORE_OF_RECORD,
+        other_reading: None,
     },
     Preset {
         id: "kdp-35",
@@ -280,6 +379,8 @@ pub const PRESETS: &[Preset] = &[
         source: "https://kdp.amazon.com/en_US/help/topic/G200644210",
         note: "Assumes no VAT.",
         layers: &[layer("Amazon's share", 6500, 0)],
+        seller: STORE_OF_RECORD,
+        other_reading: None,
     },
     Preset {
         id: "app-store-15",
@@ -291,6 +392,8 @@ pub const PRESETS: &[Preset] = &[
         source: "https://developer.apple.com/app-store/small-business-program/",
         note: "15 % applies under $1M a year of proceeds, and to subscriptions after their first year.",
         layers: &[plan("Apple commission", 1500, 825)],
+        seller: STORE_OF_RECORD,
+        other_reading: None,
     },
     Preset {
         id: "app-store-30",
@@ -302,6 +405,8 @@ pub const PRESETS: &[Preset] = &[
         source: "https://developer.apple.com/app-store/small-business-program/",
         note: "",
         layers: &[plan("Apple commission", 3000, 825)],
+        seller: STORE_OF_RECORD,
+        other_reading: None,
     },
 ];
 
@@ -331,4 +436,31 @@ impl Preset {
     pub fn has_plan_fee(&self) -> bool {
         self.layers.iter().any(|l| l.monthly_usd_cents > 0)
     }
+}
+
+impl Seller {
+    /// What the seller gets and what stays theirs, in one sentence.
+    pub fn sentence(&self) -> String {
+        let tax = match self.tax {
+            Tax::MerchantOfRecord => "handles sales tax and VAT as merchant of record",
+            Tax::Marketplace => "collects US sales tax as the marketplace (other taxes are yours)",
+            Tax::Yours => "leaves sales tax and VAT to you",
+        };
+        match (self.storefront, self.delivery) {
+            (true, true) => format!("Gives you a storefront and delivers the product; {tax}."),
+            (true, false) => {
+                format!("Gives you a storefront but does not deliver the product; {tax}.")
+            }
+            (false, true) => format!("Delivers the product but gives you no storefront; {tax}."),
+            (false, false) => {
+                format!("Takes the payment only: no storefront, no delivery of the product; {tax}.")
+            }
+        }
+    }
+}
+
+/// The oldest fee date among the presets: a fee seen long ago is the likeliest to have changed.
+pub fn oldest_as_of() -> &'static str {
+    // Dates are "YYYY" or "YYYY-MM", so text order is date order ("2026" before "2026-01").
+    PRESETS.iter().map(|p| p.as_of).min().unwrap_or("")
 }

@@ -98,6 +98,7 @@ pub fn chart_theme(canvas: &HtmlCanvasElement) -> Option<crate::chart::ChartThem
             color("--chart-2")?,
             color("--chart-3")?,
             color("--chart-4")?,
+            color("--chart-5")?,
         ],
     })
 }

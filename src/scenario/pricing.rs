@@ -113,6 +113,18 @@ pub fn preset_layers(preset: Option<&Preset>, currency: Currency) -> Vec<LayerDr
         .unwrap_or_default()
 }
 
+/// The fee layers of a disputed fee's other reading, as drafts in `currency`.
+pub fn reading_layers(
+    reading: &crate::engine::presets::OtherReading,
+    currency: Currency,
+) -> Vec<LayerDraft> {
+    reading
+        .layers
+        .iter()
+        .map(|l| LayerDraft::from_layer(&l.to_layer(currency), currency))
+        .collect()
+}
+
 /// Names a field of the Pricing form, for placing its sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PricingField {

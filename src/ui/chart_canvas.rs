@@ -2,7 +2,8 @@
 //! devicePixelRatio and redraw with their box, with a table alongside for screen readers.
 
 use crate::chart::{
-    draw_lines, draw_stacked, ChartTheme, LineChart, Series, StackedChart, StackedTheme,
+    draw_lines, draw_stacked, series_stroke, ChartTheme, LineChart, Series, StackedChart,
+    StackedTheme, Stroke, DASHES, SERIES_COLOURS,
 };
 use crate::engine::money::Currency;
 use crate::format::money_compact;
@@ -45,22 +46,24 @@ pub enum ChartSpec {
 /// One entry of a chart's legend: its label and the CSS class of its swatch.
 struct LegendItem {
     label: String,
-    swatch: &'static str,
+    swatch: String,
     emphasis: bool,
 }
 
-const SWATCHES: [&str; 4] = [
-    "swatch swatch-0",
-    "swatch swatch-1",
-    "swatch swatch-2",
-    "swatch swatch-3",
-];
+/// The legend swatch of line `i`: its colour, and its dash pattern unless it is the user's own.
+fn line_swatch(i: usize, emphasis: bool) -> String {
+    let colour = i % SERIES_COLOURS;
+    match series_stroke(i, emphasis) {
+        Stroke::Solid => format!("swatch swatch-{colour} emphasis"),
+        Stroke::Dashed(..) => format!("swatch swatch-{colour} swatch-dash-{}", i % DASHES.len()),
+    }
+}
 
 impl ChartSpec {
     fn legend(&self, marker_label: &str) -> Vec<LegendItem> {
-        let item = |label: String, swatch, emphasis| LegendItem {
+        let item = |label: String, swatch: &str, emphasis| LegendItem {
             label,
-            swatch,
+            swatch: swatch.to_string(),
             emphasis,
         };
         match self {
@@ -68,7 +71,7 @@ impl ChartSpec {
                 .series
                 .iter()
                 .enumerate()
-                .map(|(i, l)| item(l.label.clone(), SWATCHES[i % 4], l.emphasis))
+                .map(|(i, l)| item(l.label.clone(), &line_swatch(i, l.emphasis), l.emphasis))
                 .chain(
                     s.marker
                         .map(|_| item(marker_label.to_string(), "swatch swatch-marker", false)),
@@ -78,7 +81,10 @@ impl ChartSpec {
                 .layers
                 .iter()
                 .enumerate()
-                .map(|(i, (label, _))| item(label.clone(), SWATCHES[i % 4], false))
+                .map(|(i, (label, _))| {
+                    let swatch = format!("swatch swatch-{} swatch-fill", i % SERIES_COLOURS);
+                    item(label.clone(), &swatch, false)
+                })
                 .chain(s.band.as_ref().map(|_| {
                     item(
                         "P10-P90 band and median of total income".into(),

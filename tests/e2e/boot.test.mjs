@@ -26,6 +26,8 @@ for (const path of ['?page=pricing', 'embed.html?embed=break-even']) {
       const status = page.getByRole('status').filter({ hasText: 'Loading the calculator…' });
       await status.waitFor();
       assert.ok(await status.isVisible(), 'the loading message is on screen');
+      // Unstyled, the hint shows at once on purpose (a blocked stylesheet); judge the styled page.
+      await page.waitForFunction(() => [...document.styleSheets].some((s) => /main-[0-9a-f]+\.css/.test(s.href ?? '')));
       assert.equal(await page.getByText('Still loading').isVisible(), false, 'the slow hint waits');
       release();
       await page.getByRole('heading', { level: 1 }).waitFor();

@@ -84,3 +84,72 @@ test('the chart is drawn at devicePixelRatio 2, resizes with its box, and has a 
   assert.equal(await table.locator('tbody tr').count(), 6);
   await pricing.close();
 });
+
+test('each platform says what it does for the seller, and the oldest fee date is flagged', async () => {
+  const pricing = await PricingPage.open(app.browser, app.url);
+  const table = pricing.page.getByRole('table').filter({ hasText: 'Platform and fees' });
+  const stripe = table.locator('tbody tr').filter({ hasText: '. Stripe' });
+  assert.match(await stripe.textContent(), /as of 2024-07, source\): the oldest fee date here, check it/);
+  assert.match(await stripe.textContent(), /Takes the payment only: no storefront, no delivery of the product; leaves sales tax and VAT to you\./);
+  const gumroad = table.locator('tbody tr').filter({ hasText: 'Gumroad (direct sales)' });
+  assert.match(await gumroad.textContent(), /Gives you a storefront and delivers the product; handles sales tax and VAT as merchant of record\./);
+  assert.doesNotMatch(await gumroad.textContent(), /oldest/);
+  const etsy = table.locator('tbody tr').filter({ hasText: 'Etsy' });
+  assert.match(await etsy.textContent(), /collects US sales tax as the marketplace/);
+  await pricing.close();
+});
+
+test("Gumroad's disputed fee: both nets shown, the other reading one click away and back", async () => {
+  const pricing = await PricingPage.open(app.browser, app.url);
+  const page = pricing.page;
+  const group = page.getByRole('group', { name: /Sources disagree on this fee/ });
+  assert.equal(await page.getByText('Payment processing is included in its fee.').count(), 0, 'no claim the other reading contradicts');
+  assert.equal(await group.getByTestId('both-nets').textContent(),
+    'Net per sale before refunds, as published: $23.80; with card processing on top: $22.72.');
+  const published = group.getByRole('button', { name: 'As published' });
+  const onTop = group.getByRole('button', { name: 'With card processing on top' });
+  assert.equal(await published.getAttribute('aria-pressed'), 'true');
+  await onTop.click();
+  assert.equal(await onTop.getAttribute('aria-pressed'), 'true');
+  assert.equal(await published.getAttribute('aria-pressed'), 'false');
+  assert.equal(await pricing.stat('Net per sale'), '$22.72', 'the headline follows the reading');
+  assert.equal(await page.getByLabel('Layer 2 name').inputValue(), 'Card processing');
+  // It survives a reload, as any edit does.
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => (localStorage.getItem(k) || '').includes('Card processing')));
+  await page.reload();
+  await page.getByRole('button', { name: 'With card processing on top' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'With card processing on top' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('button', { name: 'As published' }).click();
+  assert.equal(await page.getByLabel('Layer 2 name').count(), 0);
+  await pricing.close();
+});
+
+test("the volume axis reaches the sales the target needs, and other platforms' lines are dashed", async () => {
+  const pricing = await PricingPage.open(app.browser, app.url, { viewport: { width: 1280, height: 800 } });
+  const page = pricing.page;
+  await pricing.type('Sales per month', '5');
+  await pricing.type('Target net per month', '1000');
+  const needs = await pricing.resultsText();
+  const n = Number(/you need (\d+) sales a month/.exec(needs)?.[1]);
+  assert.ok(n > 10, `the target needs ${n} sales: ${needs.slice(0, 300)}`);
+  await page.getByText('Show the chart as a table').click();
+  const table = page.getByRole('table', { name: 'Monthly net by volume, per platform' });
+  const volumes = (await table.locator('tbody tr th').allTextContents()).map(Number);
+  assert.ok(Math.max(...volumes) >= n, `axis to ${Math.max(...volumes)}, target needs ${n}`);
+  // The legend: the user's line solid, every other line its own colour and dash pattern.
+  const swatches = await page.locator('.chart-section').first().locator('.legend .swatch:not(.swatch-marker)').evaluateAll((s) => s.map((e) => e.className));
+  assert.match(swatches[0], /emphasis/);
+  assert.deepEqual(new Set(swatches).size, swatches.length, `${swatches}`);
+  assert.ok(swatches.slice(1).every((c) => /swatch-dash-\d/.test(c)), `${swatches}`);
+  await pricing.close();
+});
+
+test('on a phone the first input is on the first screen, above the summary bar', async () => {
+  const pricing = await PricingPage.open(app.browser, app.url, { viewport: { width: 390, height: 844 } });
+  const first = pricing.page.locator('form.calculator-form').locator('input, select').first();
+  assert.equal(await first.getAttribute('id'), 'product-name', 'one product needs no picker');
+  const box = await first.boundingBox();
+  const bar = await pricing.page.locator('.summary-bar, [class*=summary]').first().boundingBox();
+  assert.ok(box.y + box.height <= bar.y, `first input at ${box.y}, summary bar at ${bar.y}`);
+  await pricing.close();
+});

@@ -33,7 +33,16 @@ pub fn NetByVolume() -> impl IntoView {
         let inputs = state.inputs.get().ok()?;
         let comparison = state.comparison.get()?;
         let (charges, _) = paid_charges(&inputs);
-        let x_max = nice_max(charges * 2.0);
+        // The axis reaches the volume the page says the monthly target needs (within reason:
+        // a target 50 times the expected volume away would flatten every line).
+        let needed = state
+            .result
+            .get()
+            .and_then(|r| r.volume_for_target.ok())
+            .map(|v| v.charges as f64)
+            .filter(|n| *n <= (charges * 50.0).max(1_000.0))
+            .unwrap_or(0.0);
+        let x_max = nice_max((charges * 2.0).max(needed * 1.15));
         let xs: Vec<f64> = (0..POINTS)
             .map(|i| x_max * i as f64 / (POINTS - 1) as f64)
             .collect();

@@ -18,6 +18,7 @@ pub fn PlatformComparison() -> impl IntoView {
                 };
                 let c = inputs.currency;
                 let mine_id = chosen.get();
+                let oldest = crate::engine::presets::oldest_as_of();
                 let basis = if inputs.kind == crate::engine::fees::ProductKind::Subscription {
                     "per subscriber per month"
                 } else {
@@ -60,7 +61,9 @@ pub fn PlatformComparison() -> impl IntoView {
                                                     {format!(" (as of {}, ", o.preset.as_of)}
                                                     <a href=o.preset.source target="_blank" rel="noopener noreferrer">"source"</a>
                                                     ")"
+                                                    {(o.preset.as_of == oldest).then_some(": the oldest fee date here, check it")}
                                                 </span>
+                                                <span class="seller">{o.preset.seller.sentence()}</span>
                                             </th>
                                             <td class="num" class:negative=o.monthly_net < 0.0>{money_estimate(o.monthly_net, c)}</td>
                                             <td class="num">{Money::new(o.net_per_sale, c).to_string()}</td>

@@ -3,7 +3,8 @@
 use super::layers::FeeLayers;
 use super::PricingState;
 use crate::engine::money::Currency;
-use crate::engine::presets::{preset, PRESETS};
+use crate::engine::presets::{oldest_as_of, preset, OtherReading, Preset, PRESETS};
+use crate::scenario::pricing::{preset_layers, reading_layers};
 use crate::scenario::PricingField;
 use crate::ui::fold::folded;
 use crate::ui::TextField;
@@ -39,6 +40,12 @@ pub fn PricingForm() -> impl IntoView {
     <summary>"This product"</summary>
                     <fieldset class="group">
                         <legend>"This product"</legend>
+                        // The price first: the figure every result starts from.
+                        {move || if subscription.get() {
+                            field(PricingField::Price, "price", "Monthly price", "What a subscriber pays each month, before any discount.", true).into_any()
+                        } else {
+                            field(PricingField::Price, "price", "Price", "What the buyer pays, before any discount.", true).into_any()
+                        }}
                         <div class="field">
                             <span class="label" id="kind-label">"Product type"</span>
                             <div class="segmented" role="radiogroup" aria-labelledby="kind-label" id="kind" data-lockable="">
@@ -70,11 +77,6 @@ pub fn PricingForm() -> impl IntoView {
                                 }).collect_view()}
                             </select>
                         </div>
-                        {move || if subscription.get() {
-                            field(PricingField::Price, "price", "Monthly price", "What a subscriber pays each month, before any discount.", true).into_any()
-                        } else {
-                            field(PricingField::Price, "price", "Price", "What the buyer pays, before any discount.", true).into_any()
-                        }}
                     </fieldset>
                 </details>
 
@@ -177,13 +179,62 @@ fn PlatformPicker() -> impl IntoView {
                 <p class="meta">
                     {format!("As of {} · ", p.as_of)}
                     <a href=p.source target="_blank" rel="noopener noreferrer">"Source"</a>
-                    {if p.merchant_of_record { " · Merchant of record: payment processing is included." } else { "" }}
+                    {(p.as_of == oldest_as_of()).then_some(" · The oldest fee date on this list: check the source before relying on it.")}
+                    {(p.merchant_of_record && p.other_reading.is_none()).then_some(" · Payment processing is included in its fee.")}
                 </p>
+                <p class="meta seller">{p.seller.sentence()}</p>
                 {(!p.note.is_empty()).then(|| view! { <p class="meta">{p.note}</p> })}
+                {p.other_reading.map(|reading| view! { <OtherReadingChoice preset=p reading=reading /> })}
                 {(currency.get() != Currency::Usd).then(|| view! {
                     <p class="meta">"Fixed fees are the platform's US fees converted at an approximate rate: check your local price list."</p>
                 })}
             </div>
         })}
+    }
+}
+
+/// Where sources disagree on a fee: both readings' net per sale, and one click to switch.
+#[component]
+fn OtherReadingChoice(preset: &'static Preset, reading: OtherReading) -> impl IntoView {
+    let state = expect_context::<PricingState>();
+    let draft = state.draft;
+    let currency = Memo::new(move |_| draft.with(|d| d.currency));
+    let published = Memo::new(move |_| preset_layers(Some(preset), currency.get()));
+    let other = Memo::new(move |_| reading_layers(&reading, currency.get()));
+    let on_other = Memo::new(move |_| draft.with(|d| other.with(|o| d.layers == *o)));
+    let on_published = Memo::new(move |_| draft.with(|d| published.with(|p| d.layers == *p)));
+    // Net per sale (before refunds) under each reading, at the form's price and discount.
+    let nets = Memo::new(move |_| {
+        let inputs = state.inputs.get().ok()?;
+        let c = inputs.currency;
+        let net = |layers: Vec<crate::engine::fees::FeeLayer>| {
+            let mut i = inputs.clone();
+            i.layers = layers;
+            crate::engine::pricing::calculate(&i).sale.net
+        };
+        let other = reading.layers.iter().map(|l| l.to_layer(c)).collect();
+        Some((net(preset.fee_layers(c)), net(other)))
+    });
+    let money =
+        move |cents: i64| crate::engine::money::Money::new(cents, currency.get()).to_string();
+    view! {
+        <div class="other-reading" role="group" aria-labelledby="other-reading-title">
+            <p class="meta" id="other-reading-title"><strong>"Sources disagree on this fee. "</strong>{reading.why}</p>
+            {move || nets.get().map(|(a, b)| view! {
+                <p class="meta" data-testid="both-nets">{format!(
+                    "Net per sale before refunds, as published: {}; {}: {}.", money(a), reading.label, money(b)
+                )}</p>
+            })}
+            <div class="button-row">
+                <button type="button" class="secondary" aria-pressed=move || on_published.get().to_string()
+                    on:click=move |_| state.update(|d| d.layers = published.get_untracked())>
+                    "As published"
+                </button>
+                <button type="button" class="secondary" aria-pressed=move || on_other.get().to_string()
+                    on:click=move |_| state.update(|d| d.layers = other.get_untracked())>
+                    {reading.button}
+                </button>
+            </div>
+        </div>
     }
 }

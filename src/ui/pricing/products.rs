@@ -10,6 +10,10 @@ use crate::ui::context::ProductUndo;
 use crate::ui::fold::folded;
 use leptos::prelude::*;
 
+/// What a product's name is for, said once under the picker or, with one product, its name.
+const PICKED_BY_NAME: &str =
+    "Break-even and the Delayed-income streams take their net from a product, picked by name.";
+
 #[component]
 pub fn ProductBar() -> impl IntoView {
     let state = expect_context::<PricingState>();
@@ -71,6 +75,8 @@ pub fn ProductBar() -> impl IntoView {
     <summary>"Products in this plan"</summary>
                 <fieldset class="group products">
                     <legend>"Products in this plan"</legend>
+                    // One product needs no picker: its name field is the first thing to see.
+                    <Show when=move || products.with(|p| p.len() > 1)>
                     <div class="field">
                         <label for="product">"Product"</label>
                         <select id="product" aria-describedby="product-hint" data-lockable=""
@@ -85,8 +91,9 @@ pub fn ProductBar() -> impl IntoView {
                                 <option value=id.to_string() selected=move || open.get() == Some(id)>{name}</option>
                             }).collect_view()}
                         </select>
-                        <p class="hint" id="product-hint">"Break-even and the Delayed-income streams take their net from a product, picked by name."</p>
+                        <p class="hint" id="product-hint">{PICKED_BY_NAME}</p>
                     </div>
+                    </Show>
                     <div class="field">
                         <label for="product-name">"Product name"</label>
                         <input id="product-name" class="text-input" type="text" autocomplete="off"
@@ -102,6 +109,8 @@ pub fn ProductBar() -> impl IntoView {
                                 "Give it a name: the other pages pick products by name.".to_string()
                             } else if label.get() != name.with(|n| n.trim().to_string()) {
                                 "Another product has this name: the other pages show its place in the list too.".to_string()
+                            } else if products.with(|p| p.len() == 1) {
+                                PICKED_BY_NAME.to_string()
                             } else {
                                 String::new()
                             }
