@@ -310,3 +310,28 @@ fn every_series_has_its_own_colour_apart_from_the_lines_every_chart_shares() {
         assert!(patterns[..i].iter().all(|o| o != p));
     }
 }
+
+#[test]
+fn a_one_month_plan_labels_its_month_once() {
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let layers = [("Blog".to_string(), vec![1_000.0])];
+        let chart = StackedChart {
+            layers: &layers,
+            hours: &[10.0],
+            band: None,
+            break_even: None,
+            target: None,
+            y_format: &dollars,
+        };
+        draw_stacked(&area, &chart, &ChartTheme::LIGHT, &StackedTheme::LIGHT, 1.0).unwrap();
+    }
+    let drawn = elements(&svg);
+    let labels = texts(&drawn);
+    assert_eq!(
+        labels.iter().filter(|l| **l == "1").count(),
+        1,
+        "{labels:?}"
+    );
+}

@@ -297,7 +297,7 @@ pub fn draw_stacked<DB: DrawingBackend>(
         .map_err(err)?
         .set_secondary_coord(x_range, 0f64..h_max);
     ctx.configure_mesh()
-        .x_labels(8)
+        .x_labels(months.min(8))
         .y_labels(6)
         .disable_x_mesh()
         .light_line_style(theme.grid.mix(0.0))
@@ -306,7 +306,15 @@ pub fn draw_stacked<DB: DrawingBackend>(
         .label_style(font.clone())
         .axis_desc_style(font.clone())
         .x_desc("Month")
-        .x_label_formatter(&|v| format!("{}", v.round() as i64))
+        // Months are whole: a short horizon's in-between ticks (0.8, 1.2) get no label, so
+        // a one-month plan does not read "1 1 1 1".
+        .x_label_formatter(&|v| {
+            if (v - v.round()).abs() < 1e-6 {
+                format!("{}", v.round() as i64)
+            } else {
+                String::new()
+            }
+        })
         .y_label_formatter(&|v| (chart.y_format)(*v))
         .draw()
         .map_err(err)?;
