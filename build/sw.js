@@ -69,13 +69,44 @@ self.addEventListener('message', (event) => {
   event.waitUntil(Promise.all(BUNDLES.filter((f) => files.some((g) => own(g) === own(f))).map(keep)));
 });
 
+// How long a page waits for the network before opening the cached copy: a connection that is
+// "online" but stalled would otherwise leave the reader on a blank page.
+const NAVIGATION_WAIT_MS = 3000;
+
+function cachedPage(request) {
+  return caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true }))
+    .then((hit) => hit || caches.match('./', { ignoreSearch: true }));
+}
+
+// Network first, so a new build is seen at once; the cached copy when the network fails, answers
+// with an error (a half-uploaded site's 404) or has not answered within NAVIGATION_WAIT_MS.
+function navigation(request) {
+  return new Promise((resolve) => {
+    let answered = false;
+    const answer = (response) => {
+      if (!answered && response) {
+        answered = true;
+        resolve(response);
+      }
+    };
+    const fromCache = () => cachedPage(request).then((hit) => { answer(hit); return hit; }, () => null);
+    const timer = setTimeout(fromCache, NAVIGATION_WAIT_MS);
+    fetch(request).then((response) => {
+      clearTimeout(timer);
+      if (response.ok) return answer(response);
+      return fromCache().then((hit) => { if (!hit) answer(response); });
+    }, () => {
+      clearTimeout(timer);
+      return fromCache().then((hit) => { if (!hit) answer(Response.error()); });
+    });
+  });
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    event.respondWith(fetch(request).catch(() =>
-      caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true }))
-        .then((hit) => hit || caches.match('./', { ignoreSearch: true }))));
+    event.respondWith(navigation(request));
     return;
   }
   event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));

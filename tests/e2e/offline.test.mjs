@@ -62,3 +62,40 @@ test('a half-finished upload (new sw.js, old index) never replaces the working o
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a stalled network or a missing index opens the cached page instead of waiting or failing', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { serveStatic } = await import('./server.mjs');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stalled-'));
+  fs.cpSync('dist', root, { recursive: true });
+  let stall = false;
+  const never = new Promise(() => {});
+  const server = await serveStatic({ root, hold: (url) => (stall && url.pathname.endsWith('/') ? never : null) });
+  try {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}?page=pricing`);
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // "Online" but the page never arrives: the cached copy opens after the worker's wait.
+    stall = true;
+    const started = Date.now();
+    await page.reload({ waitUntil: 'commit' });
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor({ timeout: 10_000 });
+    const waited = Date.now() - started;
+    assert.ok(waited >= 2500 && waited < 8000, `opened from the cache after ${waited} ms`);
+    assert.equal(await new PricingPage(page).stat('Net per sale'), '$23.80');
+    // A half-uploaded site whose index is missing (404) still opens the cached page.
+    stall = false;
+    fs.rmSync(path.join(root, 'index.html'));
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+    assert.equal(await new PricingPage(page).stat('Net per sale'), '$23.80');
+    await context.close();
+  } finally {
+    await server.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -62,16 +62,18 @@ function pickEncoding(accept) {
 }
 
 /** Serves `root` at `base` (e.g. "/tools/calc/") on 127.0.0.1 with the headers of its
- * `_headers` file (unless `headersFile` is false), as a CDN would (with `compress`, also gzip or brotli as the browser asks); resolves to { url, close }. */
-export function serveStatic({ root, base = '/tools/calc/', port = 0, headers = {}, compress = false, headersFile = true }) {
+ * `_headers` file (unless `headersFile` is false; `hold(url)` may return a promise to wait for), as a CDN would (with `compress`, also gzip or brotli as the browser asks); resolves to { url, close }. */
+export function serveStatic({ root, base = '/tools/calc/', port = 0, headers = {}, compress = false, headersFile = true, hold = null }) {
   const rootDir = path.resolve(root);
   // A CDN compresses once and serves from its cache: compressing on the first request instead
   // delayed the wasm by over a second, which Lighthouse then counted as server time.
   if (compress) precompress(rootDir);
   // headersFile: false serves as a host with no special headers would (no CORS, no CSP).
   const rules = headersFile ? loadHeaderRules(path.join(rootDir, '_headers')) : [];
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    // hold(url) may return a promise the answer waits for: a stalled network, by test.
+    await hold?.(url);
     if (!url.pathname.startsWith(base)) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
