@@ -4,6 +4,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp } from './browser.mjs';
 
+/** Holds every wasm download of `page` until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 let app;
 before(async () => { app = await startApp(); });
 after(async () => { await app.close(); });
@@ -13,9 +21,7 @@ for (const path of ['?page=pricing', 'embed.html?embed=break-even']) {
     const context = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
     try {
       const page = await context.newPage();
-      let release;
-      const held = new Promise((resolve) => { release = resolve; });
-      await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+      const release = await holdWasm(page);
       await page.addInitScript(() => {
         window.__cls = 0;
         new PerformanceObserver((list) => {
@@ -45,9 +51,7 @@ test('while a page loads, its title and intro show, word for word as the page th
     const context = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
     try {
       const page = await context.newPage();
-      let release;
-      const held = new Promise((resolve) => { release = resolve; });
-      await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+      const release = await holdWasm(page);
       await page.goto(`${app.url}?page=${slug}`, { waitUntil: 'commit' });
       await page.getByText('Loading the calculator…').waitFor();
       const shown = page.locator('.boot-intro').filter({ visible: true });

@@ -245,16 +245,23 @@ test('locked checkboxes and text inputs cannot be changed in the embed; the rest
   });
 });
 
+/** Records each wasm `page` downloads as [file name, bytes]; the bytes arrive with `bodies`. */
+function recordWasm(page) {
+  const wasm = [];
+  const bodies = [];
+  page.on('response', (r) => {
+    if (!r.url().endsWith('.wasm')) return;
+    const row = [r.url().split('/').pop(), 0];
+    wasm.push(row);
+    // Not awaited here: a handler that waits holds up the page's other responses.
+    bodies.push(r.body().then((b) => { row[1] = b.length; }).catch(() => {}));
+  });
+  return { wasm, bodies };
+}
+
 test('each page and each embed downloads only its own bundle; the landing page none', async () => {
   await inNewPage(async (page) => {
-    const wasm = [];
-    const bodies = [];
-    page.on('response', (r) => {
-      if (!r.url().endsWith('.wasm')) return;
-      const row = [r.url().split('/').pop(), 0];
-      wasm.push(row);
-      bodies.push(r.body().then((b) => { row[1] = b.length; }).catch(() => {}));
-    });
+    const { wasm, bodies } = recordWasm(page);
     await page.goto(appServer.url);
     await page.getByRole('heading', { level: 1, name: /Passive income is delayed income/ }).waitFor();
     await page.waitForLoadState('load');
@@ -264,14 +271,7 @@ test('each page and each embed downloads only its own bundle; the landing page n
       // A fresh context each time: the service worker of the first visit fetches every page's
       // bundle in the background, which is not what a first load downloads.
       await inNewPage(async (fresh) => {
-        const got = [];
-        const bodies = [];
-        fresh.on('response', (r) => {
-          if (!r.url().endsWith('.wasm')) return;
-          const row = [r.url().split('/').pop(), 0];
-          got.push(row);
-          bodies.push(r.body().then((b) => { row[1] = b.length; }));
-        });
+        const { wasm: got, bodies } = recordWasm(fresh);
         await fresh.goto(`${appServer.url}?page=${slug}`);
         await fresh.getByRole('heading', { level: 1, name: heading }).waitFor();
         await Promise.all(bodies);
