@@ -121,6 +121,17 @@ test("Gumroad's disputed fee: both nets shown, the other reading one click away 
   assert.equal(await page.getByRole('button', { name: 'With card processing on top' }).getAttribute('aria-pressed'), 'true');
   await page.getByRole('button', { name: 'As published' }).click();
   assert.equal(await page.getByLabel('Layer 2 name').count(), 0);
+  // Layers edited by hand are not replaced without asking.
+  await page.locator('#layer-0-percent').fill('12');
+  await page.getByRole('button', { name: 'With card processing on top' }).click();
+  const ask = page.getByRole('alertdialog', { name: 'Replace your fee layers?' });
+  await ask.getByRole('button', { name: 'Keep my layers' }).click();
+  assert.equal(await page.locator('#layer-0-percent').inputValue(), '12');
+  assert.equal(await page.getByLabel('Layer 2 name').count(), 0);
+  await page.getByRole('button', { name: 'With card processing on top' }).click();
+  await ask.getByRole('button', { name: 'Replace my layers' }).click();
+  assert.equal(await page.getByLabel('Layer 2 name').inputValue(), 'Card processing');
+  assert.equal(await page.locator('#layer-0-percent').inputValue(), '10');
   await pricing.close();
 });
 

@@ -217,6 +217,22 @@ fn OtherReadingChoice(preset: &'static Preset, reading: OtherReading) -> impl In
     });
     let money =
         move |cents: i64| crate::engine::money::Money::new(cents, currency.get()).to_string();
+    let asking = RwSignal::new(None::<bool>);
+    let apply = move |to_other: bool| {
+        let layers = if to_other {
+            other.get_untracked()
+        } else {
+            published.get_untracked()
+        };
+        state.update(|d| d.layers = layers);
+    };
+    let choose = move |to_other: bool| {
+        if on_published.get_untracked() || on_other.get_untracked() {
+            apply(to_other);
+        } else {
+            asking.set(Some(to_other));
+        }
+    };
     view! {
         <div class="other-reading" role="group" aria-labelledby="other-reading-title">
             <p class="meta" id="other-reading-title"><strong>"Sources disagree on this fee. "</strong>{reading.why}</p>
@@ -227,14 +243,24 @@ fn OtherReadingChoice(preset: &'static Preset, reading: OtherReading) -> impl In
             })}
             <div class="button-row">
                 <button type="button" class="secondary" aria-pressed=move || on_published.get().to_string()
-                    on:click=move |_| state.update(|d| d.layers = published.get_untracked())>
+                    on:click=move |_| choose(false)>
                     "As published"
                 </button>
                 <button type="button" class="secondary" aria-pressed=move || on_other.get().to_string()
-                    on:click=move |_| state.update(|d| d.layers = other.get_untracked())>
+                    on:click=move |_| choose(true)>
                     {reading.button}
                 </button>
             </div>
+            // Layers edited by hand are not replaced without asking, as with the platform picker.
+            {move || asking.get().map(|to_other| view! {
+                <div class="notice" role="alertdialog" aria-label="Replace your fee layers?">
+                    <p>"Your fee layers are edited. Replace them with this reading's?"</p>
+                    <div class="button-row">
+                        <button type="button" class="secondary" on:click=move |_| { apply(to_other); asking.set(None); }>"Replace my layers"</button>
+                        <button type="button" class="secondary" on:click=move |_| asking.set(None)>"Keep my layers"</button>
+                    </div>
+                </div>
+            })}
         </div>
     }
 }
