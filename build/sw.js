@@ -73,6 +73,12 @@ self.addEventListener('message', (event) => {
 // "online" but stalled would otherwise leave the reader on a blank page.
 const NAVIGATION_WAIT_MS = 3000;
 
+function wholeBuildCached() {
+  return caches.open(CACHE)
+    .then((cache) => Promise.all(BUNDLES.map((f) => cache.match(own(f)))))
+    .then((hits) => hits.every(Boolean), () => false);
+}
+
 function cachedPage(request) {
   return caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true }))
     .then((hit) => hit || caches.match('./', { ignoreSearch: true }));
@@ -90,7 +96,9 @@ function navigation(request) {
       }
     };
     const fromCache = () => cachedPage(request).then((hit) => { answer(hit); return hit; }, () => null);
-    const timer = setTimeout(fromCache, NAVIGATION_WAIT_MS);
+    // Only a build cached whole stands in for a stalled network: with save-data, the cached
+    // index may name another page's bundle that neither the cache nor the server has now.
+    const timer = setTimeout(() => wholeBuildCached().then((whole) => whole && fromCache()), NAVIGATION_WAIT_MS);
     fetch(request).then((response) => {
       clearTimeout(timer);
       if (response.ok) return answer(response);

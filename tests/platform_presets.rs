@@ -181,3 +181,33 @@ fn gumroad_offers_its_other_reading_and_the_nets_differ_by_card_processing() {
         2
     );
 }
+
+#[test]
+fn the_other_reading_is_kept_across_currencies_and_ranked_as_chosen() {
+    use honest_income::engine::compare::compare_presets_reading;
+    use honest_income::scenario::pricing::{reading_layers, ProductDraft};
+    let gumroad = preset("gumroad").unwrap();
+    let reading = gumroad.other_reading.unwrap();
+    let mut d = ProductDraft::new(1, false, Currency::Usd);
+    d.choose_platform("gumroad");
+    d.layers = reading_layers(&reading, Currency::Usd);
+    assert!(d.layers_unedited() && d.layers_match_other_reading());
+    // Yen, then euros: the reading's fixed fees are converted each time, never read as typed.
+    d.change_currency(Currency::Jpy);
+    assert_eq!(d.layers, reading_layers(&reading, Currency::Jpy));
+    d.change_currency(Currency::Eur);
+    assert_eq!(d.layers, reading_layers(&reading, Currency::Eur));
+    assert!(d.layers_match_other_reading());
+    // Platforms compared shows the user's row under the reading chosen: $22.72, not $23.80.
+    let rows = compare_presets_reading(&inputs(2700, 10.0), Some("gumroad"));
+    let row = rows.iter().find(|o| o.preset.id == "gumroad").unwrap();
+    assert_eq!((row.net_per_sale, row.reading), (2272, Some(reading.label)));
+    let plain = rows
+        .iter()
+        .find(|o| o.preset.id == "gumroad-discover")
+        .unwrap();
+    assert_eq!(
+        plain.reading, None,
+        "only the chosen platform's row changes"
+    );
+}

@@ -8,6 +8,8 @@ use super::pricing::{monthly_net, net_after_refunds, paid_charges, plan_fees, Pr
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlatformOutcome {
     pub preset: &'static Preset,
+    /// The other reading this row is computed under ("with card processing on top"), if any.
+    pub reading: Option<&'static str>,
     pub net_per_sale: i64,
     pub monthly_net: f64,
 }
@@ -43,13 +45,33 @@ pub fn outcome_for_layers(inputs: &PricingInputs, layers: &[FeeLayer]) -> (i64, 
 
 /// All presets at the user's price and volume, best monthly net first.
 pub fn compare_presets(inputs: &PricingInputs) -> Vec<PlatformOutcome> {
+    compare_presets_reading(inputs, None)
+}
+
+/// The same, with the preset `other_reading_of` (the user's choice) under its other reading of
+/// a disputed fee, so the row marked as the user's shows the net the user sees.
+pub fn compare_presets_reading(
+    inputs: &PricingInputs,
+    other_reading_of: Option<&str>,
+) -> Vec<PlatformOutcome> {
     let mut outcomes: Vec<PlatformOutcome> = PRESETS
         .iter()
         .map(|preset| {
-            let layers = preset.fee_layers(inputs.currency);
+            let reading = preset
+                .other_reading
+                .filter(|_| other_reading_of == Some(preset.id));
+            let layers = match reading {
+                Some(r) => r
+                    .layers
+                    .iter()
+                    .map(|l| l.to_layer(inputs.currency))
+                    .collect(),
+                None => preset.fee_layers(inputs.currency),
+            };
             let (net_per_sale, monthly_net) = outcome_for_layers(inputs, &layers);
             PlatformOutcome {
                 preset,
+                reading: reading.map(|r| r.label),
                 net_per_sale,
                 monthly_net,
             }

@@ -355,12 +355,32 @@ impl ProductDraft {
             .unwrap_or(false)
     }
 
-    /// Changes currency; unedited preset layers are converted, edited ones are left as typed.
+    /// True when the layers are the chosen preset's other reading of a disputed fee.
+    pub fn layers_match_other_reading(&self) -> bool {
+        preset(&self.platform)
+            .and_then(|p| p.other_reading)
+            .is_some_and(|r| reading_layers(&r, self.currency) == self.layers)
+    }
+
+    /// True when the layers are the preset's, as published or in its other reading: nothing
+    /// the user typed would be lost by replacing them.
+    pub fn layers_unedited(&self) -> bool {
+        self.layers_match_preset() || self.layers_match_other_reading()
+    }
+
+    /// Changes currency; unedited preset layers (either reading) are converted, edited ones are
+    /// left as typed.
     pub fn change_currency(&mut self, currency: Currency) {
+        let other = self.layers_match_other_reading();
         let unedited = self.layers_match_preset();
         self.currency = currency;
         if unedited {
             self.layers = preset_layers(preset(&self.platform), currency);
+        } else if let Some(r) = preset(&self.platform)
+            .and_then(|p| p.other_reading)
+            .filter(|_| other)
+        {
+            self.layers = reading_layers(&r, currency);
         }
     }
 }

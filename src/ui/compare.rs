@@ -5,7 +5,7 @@
 use super::library::Library;
 use crate::scenario::Scenario;
 use crate::summary::headline;
-use crate::summary::inputs::differing_inputs;
+use crate::summary::inputs::{differing_inputs, inputs};
 use leptos::prelude::*;
 
 /// Saved plans shown beside the open one.
@@ -14,8 +14,19 @@ const OTHERS: usize = 2;
 /// A column of the table: who it is and the plan it shows.
 #[derive(Clone, PartialEq)]
 struct Column {
+    /// The heading: the plan's name, with "(open)" on the open plan.
     name: String,
+    /// The plan's own name, for sentences.
+    plain: String,
     scenario: Scenario,
+    /// Its inputs as shown: two plans are the same plan when these are equal, whatever
+    /// the table does not show (which product Pricing has open, a hidden field's value).
+    inputs: Vec<(String, String)>,
+}
+
+/// A name inside a sentence, isolated so a right-to-left name cannot reorder the sentence.
+fn quoted(name: &str) -> String {
+    format!("\u{201c}\u{2068}{name}\u{2069}\u{201d}")
 }
 
 #[component]
@@ -30,20 +41,43 @@ pub fn ComparePage() -> impl IntoView {
         all
     });
     let chosen = RwSignal::new(Vec::<String>::new());
-    // Start with the newest other plans ticked.
+    let ticked_once = StoredValue::new(false);
+    // Start with the newest plans that differ from the open one and from each other; later
+    // changes (another tab saving) keep the reader's ticks, dropping only deleted plans.
     Effect::new(move |_| {
-        let ids: Vec<String> =
-            records.with(|r| r.iter().take(OTHERS).map(|r| r.id.clone()).collect());
-        chosen.set(ids);
+        records.with(|records| {
+            if ticked_once.get_value() {
+                chosen.update(|c| c.retain(|id| records.iter().any(|r| r.id == *id)));
+                return;
+            }
+            ticked_once.set_value(true);
+            let mut seen = vec![scenario.with_untracked(inputs)];
+            let mut ids = Vec::new();
+            for r in records {
+                let rows = inputs(&r.scenario);
+                if ids.len() < OTHERS && !seen.contains(&rows) {
+                    seen.push(rows);
+                    ids.push(r.id.clone());
+                }
+            }
+            chosen.set(ids);
+        });
     });
+    let open_plain = move || match library.current.get() {
+        Some((_, name)) => name,
+        None => "This plan".to_string(),
+    };
     let open_name = move || match library.current.get() {
         Some((_, name)) => format!("{name} (open)"),
         None => "This plan (not saved)".to_string(),
     };
     let columns = Memo::new(move |_| {
+        let open = scenario.get();
         let mut columns = vec![Column {
             name: open_name(),
-            scenario: scenario.get(),
+            plain: open_plain(),
+            inputs: inputs(&open),
+            scenario: open,
         }];
         let mut same = Vec::new();
         for r in records
@@ -51,14 +85,18 @@ pub fn ComparePage() -> impl IntoView {
             .into_iter()
             .filter(|r| chosen.with(|c| c.contains(&r.id)))
         {
-            match columns.iter().find(|c| c.scenario == r.scenario) {
+            let rows = inputs(&r.scenario);
+            match columns.iter().find(|c| c.inputs == rows) {
                 Some(twin) => same.push(format!(
-                    "\u{201c}{}\u{201d} holds the same numbers as \u{201c}{}\u{201d}, so it is shown once.",
-                    r.name, twin.name
+                    "{} holds the same numbers as {}, so it is shown once.",
+                    quoted(&r.name),
+                    quoted(&twin.plain)
                 )),
                 None => columns.push(Column {
                     name: r.name.clone(),
+                    plain: r.name,
                     scenario: r.scenario,
+                    inputs: rows,
                 }),
             }
         }
@@ -70,7 +108,7 @@ pub fn ComparePage() -> impl IntoView {
                 lede="The plan you have open beside one or two of your saved plans: first the inputs that differ, then each plan's headline results." />
             <fieldset class="group">
                 <legend>"Compare with"</legend>
-                <p class="hint">{move || format!("Always shown: {}.", open_name())}</p>
+                <p class="hint">"Always shown: "<bdi>{open_name}</bdi>"."</p>
                 <Show when=move || records.with(|r| r.is_empty())>
                     <p class="hint">"No other saved plans yet. To compare a variation, open \"Manage plans\", choose \"Save as new plan\", then change what you want to try."</p>
                 </Show>
@@ -86,7 +124,7 @@ pub fn ComparePage() -> impl IntoView {
                                     let id = id.clone();
                                     chosen.update(|c| if on { if !c.contains(&id) { c.push(id) } } else { c.retain(|x| *x != id) });
                                 } />
-                            <label for=format!("cmp-{}", r.id)>{r.name.clone()}</label>
+                            <label for=format!("cmp-{}", r.id)><bdi>{r.name.clone()}</bdi></label>
                         </div>
                     }
                 }).collect_view()}
@@ -159,7 +197,7 @@ fn table(columns: &[Column]) -> impl IntoView {
                     <tbody data-testid="compare-inputs">
                         <tr class="group-row"><th scope="rowgroup" colspan=width>"Inputs that differ"</th></tr>
                         {no_difference.then(|| view! {
-                            <tr><td colspan=width>"None: these plans' inputs are typed the same way."</td></tr>
+                            <tr><td colspan=width>"No inputs differ."</td></tr>
                         })}
                         {input_rows}
                     </tbody>

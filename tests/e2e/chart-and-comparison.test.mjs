@@ -113,6 +113,14 @@ test("Gumroad's disputed fee: both nets shown, the other reading one click away 
   assert.equal(await onTop.getAttribute('aria-pressed'), 'true');
   assert.equal(await published.getAttribute('aria-pressed'), 'false');
   assert.equal(await pricing.stat('Net per sale'), '$22.72', 'the headline follows the reading');
+  const mine = page.getByRole('table').filter({ hasText: 'Platform and fees' }).locator('tbody tr.mine');
+  assert.match(await mine.innerText(), /Gumroad \(direct sales\), with card processing on top[\s\S]*\$22\.72/, 'Platforms compared ranks the reading chosen');
+  // Another currency converts the reading's fixed fees, as it does the published ones.
+  await page.getByLabel('Currency').selectOption('JPY');
+  await page.getByLabel('Currency').selectOption('EUR');
+  assert.equal(await page.getByRole('button', { name: 'With card processing on top' }).getAttribute('aria-pressed'), 'true');
+  await page.getByLabel('Currency').selectOption('USD');
+  assert.equal(await pricing.stat('Net per sale'), '$22.72');
   assert.equal(await page.getByLabel('Layer 2 name').inputValue(), 'Card processing');
   // It survives a reload, as any edit does.
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => (localStorage.getItem(k) || '').includes('Card processing')));

@@ -265,10 +265,10 @@ fn StreamModes(
                     on_choose=Callback::new(move |p| edit(Box::new(move |s| s.product = p))) />
                 <p class="field-error">{move || state.error(DelayedField::ProductNet { id }).get().unwrap_or_default()}</p>
                 <div class="field checkbox">
-                    <input type="checkbox" id=format!("s{id}-audience") data-lockable="" disabled=crate::ui::context::is_locked(&format!("s{id}-audience"))
+                    <input type="checkbox" id=format!("s{id}-from-audience") data-lockable="" disabled=crate::ui::context::is_locked(&format!("s{id}-from-audience"))
                         prop:checked=move || stream().is_some_and(|s| s.launch_from_audience)
                         on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |s| s.launch_from_audience = on)); } />
-                    <label for=format!("s{id}-audience")>"Launch sales from audience size x conversion"</label>
+                    <label for=format!("s{id}-from-audience")>"Launch sales from audience size x conversion"</label>
                 </div>
             </Show>
         }.into_any(),

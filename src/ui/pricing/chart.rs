@@ -48,7 +48,7 @@ pub fn NetByVolume() -> impl IntoView {
             .collect();
         let platform = state.draft.with(|d| d.platform.clone());
         let own_label = match preset(&platform) {
-            Some(p) if state.draft.with(|d| d.layers_match_preset()) => {
+            Some(p) if state.draft.with(|d| d.layers_unedited()) => {
                 format!("{}, your platform", p.name)
             }
             Some(p) => format!("{}, with your edited fees", p.name),

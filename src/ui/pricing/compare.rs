@@ -54,7 +54,7 @@ pub fn PlatformComparison() -> impl IntoView {
                                     view! {
                                         <tr class:mine=mine>
                                             <th scope="row">
-                                                <span class="platform-name">{format!("{}. {}", rank + 1, o.preset.name)}</span>
+                                                <span class="platform-name">{format!("{}. {}", rank + 1, o.preset.name)}{o.reading.map(|r| format!(", {r}"))}</span>
                                                 {mine.then(|| view! { <span class="badge">"your choice"</span> })}
                                                 <span class="formula">
                                                     {o.preset.formula}

@@ -148,7 +148,7 @@ fn PlatformPicker() -> impl IntoView {
                 on:change=move |ev| {
                 let id = event_target_value(&ev);
                 // Fee layers of the user's own are not replaced without asking.
-                let edited = draft.with_untracked(|d| !d.layers.is_empty() && !d.layers_match_preset());
+                let edited = draft.with_untracked(|d| !d.layers.is_empty() && !d.layers_unedited());
                 if edited && preset(&id).is_some() {
                     asking.set(Some(id));
                 } else {
@@ -254,7 +254,7 @@ fn OtherReadingChoice(preset: &'static Preset, reading: OtherReading) -> impl In
             // Layers edited by hand are not replaced without asking, as with the platform picker.
             {move || asking.get().map(|to_other| view! {
                 <div class="notice" role="alertdialog" aria-label="Replace your fee layers?">
-                    <p>"Your fee layers are edited. Replace them with this reading's?"</p>
+                    <p>{format!("Your fee layers are edited. Replace them with {}'s fees {}?", preset.name, if to_other { reading.label } else { "as published" })}</p>
                     <div class="button-row">
                         <button type="button" class="secondary" on:click=move |_| { apply(to_other); asking.set(None); }>"Replace my layers"</button>
                         <button type="button" class="secondary" on:click=move |_| asking.set(None)>"Keep my layers"</button>

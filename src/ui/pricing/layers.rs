@@ -19,8 +19,7 @@ pub fn FeeLayers() -> impl IntoView {
     let full = Memo::new(move |_| at_most.get() || no_room.get());
     let symbol = Signal::derive(move || draft.with(|d| d.currency.symbol().to_string()));
     let chosen = Memo::new(move |_| draft.with(|d| preset(&d.platform)));
-    let edited =
-        Memo::new(move |_| draft.with(|d| chosen.get().is_some() && !d.layers_match_preset()));
+    let edited = Memo::new(move |_| draft.with(|d| chosen.get().is_some() && !d.layers_unedited()));
     let can_stack = Memo::new(move |_| chosen.get().map(|p| !p.merchant_of_record).unwrap_or(true));
 
     view! {

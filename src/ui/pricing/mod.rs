@@ -7,7 +7,7 @@ mod layers;
 mod products;
 mod results;
 
-use crate::engine::compare::{compare_presets, PlatformOutcome};
+use crate::engine::compare::{compare_presets_reading, PlatformOutcome};
 use crate::engine::pricing::{calculate, PricingInputs, PricingResult};
 use crate::scenario::{PricingErrors, PricingField, ProductDraft};
 use crate::ui::context::ScenarioState;
@@ -31,7 +31,18 @@ impl PricingState {
             Memo::new(move |_| scenario.with(|s| s.opened_product().cloned().unwrap_or_default()));
         let inputs = Memo::new(move |_| draft.with(ProductDraft::inputs));
         let result = Memo::new(move |_| inputs.with(|i| i.as_ref().ok().map(calculate)));
-        let comparison = Memo::new(move |_| inputs.with(|i| i.as_ref().ok().map(compare_presets)));
+        // The user's platform under the reading they chose, so its row shows the net they see.
+        let other_reading_of = Memo::new(move |_| {
+            draft.with(|d| d.layers_match_other_reading().then(|| d.platform.clone()))
+        });
+        let comparison = Memo::new(move |_| {
+            let reading = other_reading_of.get();
+            inputs.with(|i| {
+                i.as_ref()
+                    .ok()
+                    .map(|i| compare_presets_reading(i, reading.as_deref()))
+            })
+        });
         let undo = use_context::<crate::ui::context::RemovedProductState>()
             .unwrap_or_default()
             .0;
