@@ -118,7 +118,7 @@ pub fn ComparePage() -> impl IntoView {
                     let full = { let id = id.clone(); move || chosen.with(|c| c.len() >= OTHERS && !c.contains(&id)) };
                     view! {
                         <div class="field checkbox">
-                            <input type="checkbox" id=format!("cmp-{id}") prop:checked=checked disabled=full
+                            <input type="checkbox" id=format!("cmp-{id}") aria-describedby="cmp-limit" prop:checked=checked disabled=full
                                 on:change=move |ev| {
                                     let on = event_target_checked(&ev);
                                     let id = id.clone();
@@ -129,7 +129,7 @@ pub fn ComparePage() -> impl IntoView {
                     }
                 }).collect_view()}
                 <Show when=move || records.with(|r| !r.is_empty())>
-                    <p class="hint">{format!("Up to {OTHERS} saved plans beside the open one.")}</p>
+                    <p class="hint" id="cmp-limit">{format!("Up to {OTHERS} saved plans beside the open one: untick one to tick another.")}</p>
                 </Show>
             </fieldset>
             {move || columns.with(|(columns, same)| view! {

@@ -136,3 +136,13 @@ pub fn PhoneSummaryBar(
         </div>
     }
 }
+
+/// Moves focus to `button` once it is in the page: a question that appears after a click
+/// (an alert dialog) is where the keyboard and the screen reader should be.
+pub fn focus_when_shown(button: NodeRef<leptos::html::Button>) {
+    Effect::new(move |_| {
+        if let Some(b) = button.get() {
+            let _ = b.focus();
+        }
+    });
+}

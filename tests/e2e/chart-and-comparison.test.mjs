@@ -133,6 +133,8 @@ test("Gumroad's disputed fee: both nets shown, the other reading one click away 
   await page.locator('#layer-0-percent').fill('12');
   await page.getByRole('button', { name: 'With card processing on top' }).click();
   const ask = page.getByRole('alertdialog', { name: 'Replace your fee layers?' });
+  await ask.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Keep my layers', 'the question takes the focus');
   await ask.getByRole('button', { name: 'Keep my layers' }).click();
   assert.equal(await page.locator('#layer-0-percent').inputValue(), '12');
   assert.equal(await page.getByLabel('Layer 2 name').count(), 0);

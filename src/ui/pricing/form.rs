@@ -161,7 +161,10 @@ fn PlatformPicker() -> impl IntoView {
                 <option value="custom" selected=move || draft.with(|d| preset(&d.platform).is_none())>"Custom fees"</option>
             </select>
         </div>
-        {move || asking.get().and_then(|id| preset(&id)).map(|p| view! {
+        {move || asking.get().and_then(|id| preset(&id)).map(|p| {
+            let keep = NodeRef::new();
+            crate::ui::fields::focus_when_shown(keep);
+            view! {
             <div class="notice" role="alertdialog" aria-label="Replace your fee layers?">
                 <p>{format!("Your fee layers are edited. Replace them with {}'s published fees?", p.name)}</p>
                 <div class="button-row">
@@ -169,10 +172,10 @@ fn PlatformPicker() -> impl IntoView {
                         state.update(|d| d.choose_platform(p.id));
                         asking.set(None);
                     }>{format!("Replace with {}", p.name)}</button>
-                    <button type="button" class="secondary" on:click=move |_| asking.set(None)>"Keep my layers"</button>
+                    <button type="button" class="secondary" node_ref=keep on:click=move |_| asking.set(None)>"Keep my layers"</button>
                 </div>
             </div>
-        })}
+        }})}
         {move || chosen.get().map(|p| view! {
             <div class="preset-info">
                 <p class="formula">{p.formula}</p>
@@ -252,15 +255,18 @@ fn OtherReadingChoice(preset: &'static Preset, reading: OtherReading) -> impl In
                 </button>
             </div>
             // Layers edited by hand are not replaced without asking, as with the platform picker.
-            {move || asking.get().map(|to_other| view! {
+            {move || asking.get().map(|to_other| {
+                let keep = NodeRef::new();
+                crate::ui::fields::focus_when_shown(keep);
+                view! {
                 <div class="notice" role="alertdialog" aria-label="Replace your fee layers?">
                     <p>{format!("Your fee layers are edited. Replace them with {}'s fees {}?", preset.name, if to_other { reading.label } else { "as published" })}</p>
                     <div class="button-row">
                         <button type="button" class="secondary" on:click=move |_| { apply(to_other); asking.set(None); }>"Replace my layers"</button>
-                        <button type="button" class="secondary" on:click=move |_| asking.set(None)>"Keep my layers"</button>
+                        <button type="button" class="secondary" node_ref=keep on:click=move |_| asking.set(None)>"Keep my layers"</button>
                     </div>
                 </div>
-            })}
+            }})}
         </div>
     }
 }
