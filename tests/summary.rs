@@ -58,7 +58,7 @@ mod differing_inputs {
         assert_eq!(price.values, ["$27", "$49", "$27"]);
         let kind = rows
             .iter()
-            .find(|r| r.label == format!("Stream {added}: kind"))
+            .find(|r| r.label == format!("Stream {added}: Kind"))
             .unwrap();
         assert_eq!(kind.values, [ABSENT, "Subscription or membership", ABSENT]);
         // Nothing that is the same in all three is listed.

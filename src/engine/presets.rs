@@ -120,7 +120,7 @@ const CARD: PresetLayer = layer("Card processing", 290, 30);
 
 /// Gumroad says its fee includes payment processing; a 2026-04 audit of sellers' payouts
 /// (see the research notes) found card processing taken on top.
-const GUMROAD_CARD_ON_TOP: &str = "Gumroad's pricing page says its fee includes payment processing; an April 2026 audit of sellers' payouts found card processing (about 2.9 % + $0.30) taken on top.";
+const GUMROAD_CARD_ON_TOP: &str = "Gumroad's pricing page says its fee includes payment processing; an April 2026 audit of sellers' payouts found card processing taken on top (in the US about 2.9 % + $0.30 a sale).";
 
 /// Payment processors that can be stacked on a platform that is not merchant of record.
 pub const PROCESSORS: &[Preset] = &[

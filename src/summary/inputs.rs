@@ -43,15 +43,15 @@ fn product_rows(rows: &mut Vec<(String, String)>, n: usize, p: &ProductDraft, sy
     let row = |rows: &mut Vec<(String, String)>, what: &str, value: String| {
         rows.push((format!("Product {n}: {what}"), value));
     };
-    row(rows, "name", p.name.clone());
+    row(rows, "Name", p.name.clone());
     let kind = if p.subscription {
         "subscription"
     } else {
         "one-time sale"
     };
-    row(rows, "type", kind.into());
+    row(rows, "Type", kind.into());
     let platform = preset(&p.platform).map_or("Custom fees", |p| p.name);
-    row(rows, "platform", platform.into());
+    row(rows, "Platform", platform.into());
     let fees: Vec<String> = p
         .layers
         .iter()
@@ -72,7 +72,7 @@ fn product_rows(rows: &mut Vec<(String, String)>, n: usize, p: &ProductDraft, sy
     } else {
         fees.join("; ")
     };
-    row(rows, "fee layers", fees);
+    row(rows, "Fee layers", fees);
     use PricingField as F;
     let mut fields = vec![
         (F::Price, Unit::Money),
@@ -108,19 +108,19 @@ fn break_even_rows(rows: &mut Vec<(String, String)>, s: &Scenario, symbol: &str)
         .product
         .map(|id| s.product_label(id))
         .unwrap_or_else(|| "its own net per sale".into());
-    row(rows, "sells".into(), product);
-    row(rows, "counts your time".into(), yes_no(b.count_time));
+    row(rows, "Sells".into(), product);
+    row(rows, "Counts your time".into(), yes_no(b.count_time));
     let curve = match b.curve {
         CurveKind::Launch => "launch, then baseline",
         CurveKind::Constant => "constant",
         CurveKind::Growth => "growing",
     };
-    row(rows, "sales curve".into(), curve.into());
+    row(rows, "Sales curve".into(), curve.into());
     for (i, cost) in b.costs.iter().enumerate() {
         let amount = with_unit(&cost.amount, Unit::Money, symbol);
         row(
             rows,
-            format!("monthly cost {}", i + 1),
+            format!("Monthly cost {}", i + 1),
             format!("{}: {amount}", cost.name),
         );
     }
@@ -143,15 +143,15 @@ fn stream_rows(rows: &mut Vec<(String, String)>, n: usize, s: &Scenario, stream:
     let row = |rows: &mut Vec<(String, String)>, what: &str, value: String| {
         rows.push((format!("Stream {n}: {what}"), value));
     };
-    row(rows, "name", stream.name.clone());
-    row(rows, "kind", stream.kind.name().into());
-    row(rows, "switched on", yes_no(stream.enabled));
+    row(rows, "Name", stream.name.clone());
+    row(rows, "Kind", stream.kind.name().into());
+    row(rows, "Switched on", yes_no(stream.enabled));
     if stream.kind != StreamType::Blog {
         let from = stream
             .product
             .map(|id| s.product_label(id))
             .unwrap_or_else(|| "its own figure".into());
-        row(rows, "net from", from);
+        row(rows, "Net from", from);
     }
     if stream.kind == StreamType::Subscription {
         let mode = match stream.members_mode {
@@ -159,12 +159,12 @@ fn stream_rows(rows: &mut Vec<(String, String)>, n: usize, s: &Scenario, stream:
             MembersMode::Growing => "growing",
             MembersMode::ShareOfVisitors => "from blog visitors",
         };
-        row(rows, "new members come", mode.into());
+        row(rows, "New members come", mode.into());
     }
     if stream.kind == StreamType::Product {
         row(
             rows,
-            "sells on Break-even's plan",
+            "Sells on Break-even's plan",
             yes_no(stream.follow_break_even),
         );
     }
@@ -199,24 +199,24 @@ pub fn inputs(s: &Scenario) -> Vec<(String, String)> {
     };
     plan(
         &mut rows,
-        "horizon",
+        "Horizon",
         with_unit(&d.horizon, Unit::Months, symbol),
     );
     plan(
         &mut rows,
-        "target net per month",
+        "Target net per month",
         with_unit(&d.target, Unit::Money, symbol),
     );
     plan(
         &mut rows,
-        "target by",
+        "Target by",
         with_unit(&d.target_by, Unit::CalendarMonth, symbol),
     );
-    plan(&mut rows, "uncertainty band", yes_no(d.uncertainty));
+    plan(&mut rows, "Uncertainty band", yes_no(d.uncertainty));
     if d.uncertainty {
         plan(
             &mut rows,
-            "simulated paths",
+            "Simulated paths",
             with_unit(&d.paths, Unit::Count, symbol),
         );
     }

@@ -192,7 +192,7 @@ test('compare two saved plans side by side', async () => {
   const price = inputs.getByRole('row', { name: /Product 1: Price/ });
   assert.match(await price.innerText(), /Product 1: Price\s+\$49\s+\$27/);
   assert.equal(await price.locator('td.changed').count(), 1, 'the differing value is highlighted');
-  assert.equal(await inputs.getByRole('row', { name: /Product 1: name/ }).count(), 0, 'inputs that are the same are not listed');
+  assert.equal(await inputs.getByRole('row', { name: /Product 1: Name/ }).count(), 0, 'inputs that are the same are not listed');
   const netRow = await table.getByTestId('compare-results').getByRole('row', { name: /Net per sale after fees and refunds/ }).innerText();
   assert.match(netRow, /\$42\.13\s+\$22\.99/);
   await page.getByRole('checkbox', { name: 'At $27' }).uncheck();
