@@ -61,11 +61,7 @@ pub fn compare_presets_reading(
                 .other_reading
                 .filter(|_| other_reading_of == Some(preset.id));
             let layers = match reading {
-                Some(r) => r
-                    .layers
-                    .iter()
-                    .map(|l| l.to_layer(inputs.currency))
-                    .collect(),
+                Some(r) => r.fee_layers(inputs.currency),
                 None => preset.fee_layers(inputs.currency),
             };
             let (net_per_sale, monthly_net) = outcome_for_layers(inputs, &layers);

@@ -438,6 +438,12 @@ impl Preset {
     }
 }
 
+impl OtherReading {
+    pub fn fee_layers(&self, currency: Currency) -> Vec<FeeLayer> {
+        self.layers.iter().map(|l| l.to_layer(currency)).collect()
+    }
+}
+
 impl Seller {
     /// What the seller gets and what stays theirs, in one sentence.
     pub fn sentence(&self) -> String {

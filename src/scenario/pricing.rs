@@ -119,9 +119,9 @@ pub fn reading_layers(
     currency: Currency,
 ) -> Vec<LayerDraft> {
     reading
-        .layers
+        .fee_layers(currency)
         .iter()
-        .map(|l| LayerDraft::from_layer(&l.to_layer(currency), currency))
+        .map(|l| LayerDraft::from_layer(l, currency))
         .collect()
 }
 

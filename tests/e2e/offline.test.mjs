@@ -3,6 +3,24 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp } from './browser.mjs';
 import { PricingPage } from './pricing-page.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serveStatic } from './server.mjs';
+
+/** Serves a copy of dist/ (which a test may change, as an upload would) to `fn(server, root)`,
+ * then removes it. */
+async function withCopyOfDist(prefix, options, fn) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.cpSync('dist', root, { recursive: true });
+  const server = await serveStatic({ root, ...options });
+  try {
+    await fn(server, root);
+  } finally {
+    await server.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
 
 let app;
 before(async () => { app = await startApp(); });
@@ -25,14 +43,7 @@ test('a second visit without a network still calculates', async () => {
 });
 
 test('a half-finished upload (new sw.js, old index) never replaces the working offline build', async () => {
-  const fs = await import('node:fs');
-  const os = await import('node:os');
-  const path = await import('node:path');
-  const { serveStatic } = await import('./server.mjs');
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'half-upload-'));
-  fs.cpSync('dist', root, { recursive: true });
-  const server = await serveStatic({ root });
-  try {
+  await withCopyOfDist('half-upload-', {}, async (server, root) => {
     const context = await app.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}?page=pricing`);
@@ -57,23 +68,14 @@ test('a half-finished upload (new sw.js, old index) never replaces the working o
     await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
     assert.equal(await new PricingPage(page).stat('Net per sale'), '$23.80', 'offline still works');
     await context.close();
-  } finally {
-    await server.close();
-    fs.rmSync(root, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a stalled network or a missing index opens the cached page instead of waiting or failing', async () => {
-  const fs = await import('node:fs');
-  const os = await import('node:os');
-  const path = await import('node:path');
-  const { serveStatic } = await import('./server.mjs');
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'stalled-'));
-  fs.cpSync('dist', root, { recursive: true });
   let stall = false;
   const never = new Promise(() => {});
-  const server = await serveStatic({ root, hold: (url) => (stall && url.pathname.endsWith('/') ? never : null) });
-  try {
+  const hold = (url) => (stall && url.pathname.endsWith('/') ? never : null);
+  await withCopyOfDist('stalled-', { hold }, async (server, root) => {
     const context = await app.browser.newContext();
     const page = await context.newPage();
     await page.goto(`${server.url}?page=pricing`);
@@ -94,8 +96,5 @@ test('a stalled network or a missing index opens the cached page instead of wait
     await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
     assert.equal(await new PricingPage(page).stat('Net per sale'), '$23.80');
     await context.close();
-  } finally {
-    await server.close();
-    fs.rmSync(root, { recursive: true, force: true });
-  }
+  });
 });

@@ -204,19 +204,16 @@ fn OtherReadingChoice(preset: &'static Preset, reading: OtherReading) -> impl In
     let currency = Memo::new(move |_| draft.with(|d| d.currency));
     let published = Memo::new(move |_| preset_layers(Some(preset), currency.get()));
     let other = Memo::new(move |_| reading_layers(&reading, currency.get()));
-    let on_other = Memo::new(move |_| draft.with(|d| other.with(|o| d.layers == *o)));
-    let on_published = Memo::new(move |_| draft.with(|d| published.with(|p| d.layers == *p)));
+    let on_other = Memo::new(move |_| draft.with(|d| d.layers_match_other_reading()));
+    let on_published = Memo::new(move |_| draft.with(|d| d.layers_match_preset()));
     // Net per sale (before refunds) under each reading, at the form's price and discount.
     let nets = Memo::new(move |_| {
+        use crate::engine::compare::outcome_for_layers;
         let inputs = state.inputs.get().ok()?;
         let c = inputs.currency;
-        let net = |layers: Vec<crate::engine::fees::FeeLayer>| {
-            let mut i = inputs.clone();
-            i.layers = layers;
-            crate::engine::pricing::calculate(&i).sale.net
-        };
-        let other = reading.layers.iter().map(|l| l.to_layer(c)).collect();
-        Some((net(preset.fee_layers(c)), net(other)))
+        let (published, _) = outcome_for_layers(&inputs, &preset.fee_layers(c));
+        let (other, _) = outcome_for_layers(&inputs, &reading.fee_layers(c));
+        Some((published, other))
     });
     let money =
         move |cents: i64| crate::engine::money::Money::new(cents, currency.get()).to_string();
