@@ -42,7 +42,7 @@ html = html.replace(/\s*<link rel="(modulepreload|preload)" href="\.\/honest-inc
 // with CORS there, or the browser refuses it and the calculator shows unstyled.
 html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)/g, '<link rel="stylesheet" crossorigin="anonymous"');
 
-const PAGES = ['pricing', 'break-even', 'delayed-income', 'compare'];
+const PAGES = ['pricing', 'break-even', 'delayed-income', 'compare', 'plans'];
 const EMBEDS = ['pricing', 'break-even', 'delayed-income'];
 const built = process.env.POSTBUILD_NO_BUNDLES === '1'
   ? {} // the hook's own tests (tests/e2e/postbuild.test.mjs): no cargo

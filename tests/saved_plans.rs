@@ -721,9 +721,9 @@ fn a_saved_plan_travels_to_the_next_page_by_its_id_even_when_another_tab_edited_
     let (next_page, shown) = SavedPlans::boot(Some(&store), &format!("#plan={mine}"), 3200.0, "ta");
     assert_eq!(shown.unwrap().products[0].price, "30");
     assert_eq!(next_page.current.unwrap().0, mine);
-    // An edit not yet written is not in storage: until it is, the plan itself must travel.
+    // An edit not yet written is not in storage: until it is, the plan itself travels, named.
     plans.edited();
-    assert_eq!(plans.carry(), Carry::Plan);
+    assert_eq!(plans.carry(), Carry::Edited(mine));
 }
 
 #[test]
@@ -764,10 +764,55 @@ fn without_storage_or_when_a_save_fails_the_plan_itself_travels() {
     let (plans, _) = SavedPlans::boot(None::<&Memory>, "", 1000.0, "ta");
     assert_eq!(plans.status, Status::Unavailable);
     assert_eq!(plans.carry(), Carry::Plan);
-    let (store, mut plans, _) = one_saved();
+    let (store, mut plans, id) = one_saved();
     store.full.set(true);
     plans.edited();
     plans.save(Some(&store), &priced("31"), 3000.0);
     assert!(matches!(plans.status, Status::Failed(_)));
-    assert_eq!(plans.carry(), Carry::Plan);
+    assert_eq!(plans.carry(), Carry::Edited(id));
+}
+
+#[test]
+fn a_saved_plans_edit_that_storage_refused_reaches_the_next_page_as_that_plan_still_unsaved() {
+    use honest_income::scenario::saved_plans::KEEPS_UNSAVED_EDIT;
+    let (store, mut plans, mine) = one_saved();
+    plans.save_as(Some(&store), "Second", &priced("30"), 2500.0);
+    let second = plans.current.clone().unwrap().0;
+    plans.open(Some(&store), &mine, &priced("30"), 2600.0);
+    store.full.set(true);
+    plans.edited();
+    plans.save(Some(&store), &priced("31"), 3000.0);
+    assert_eq!(plans.carry(), Carry::Edited(mine.clone()));
+    // The next page's address: the plan's id and the plan as it is shown.
+    let hash = format!("#plan={mine}&{}", encode_link(&priced("31")).unwrap());
+    let (mut next, shown) = SavedPlans::boot(Some(&store), &hash, 3100.0, "ta");
+    assert_eq!(
+        shown.unwrap().products[0].price,
+        "31",
+        "the edit, not the stored $30"
+    );
+    assert_eq!(
+        next.current.clone().unwrap().0,
+        mine,
+        "still that plan, with its name"
+    );
+    assert!(next.has_unsaved_edit(), "and still to be saved");
+    // Opening another plan there would drop the edit: refused while storage is full.
+    next.save(Some(&store), &priced("31"), 3200.0);
+    assert!(matches!(next.status, Status::Failed(_)));
+    assert_eq!(
+        next.open(Some(&store), &second, &priced("31"), 3300.0),
+        None
+    );
+    assert!(next.notices.contains(&KEEPS_UNSAVED_EDIT.to_string()));
+    // With room again the edit is saved under its own plan, and it travels by id alone.
+    store.full.set(false);
+    next.save(Some(&store), &priced("31"), 3400.0);
+    assert_eq!(stored(&store, &mine).scenario.products[0].price, "31");
+    assert_eq!(next.carry(), Carry::Saved(mine.clone()));
+    // In another browser the id means nothing: the address opens as a shared link.
+    let elsewhere = Memory::default();
+    let (other, shown) = SavedPlans::boot(Some(&elsewhere), &hash, 5000.0, "tz");
+    assert_eq!(shown.unwrap().products[0].price, "31");
+    assert_eq!(other.current, None);
 }

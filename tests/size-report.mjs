@@ -14,9 +14,11 @@ const HOME_CEILING_GZIP_BYTES = 40 * 1024;
 // (2026-12-01): pages 249-362 KB, embeds 262-308 KB; then +2.3 KB a page for the tab's plan
 // memory, the carried-fragment signal and the address kept where storage is blocked, +2 KB an
 // embed (the start-up task split and the later link room): pages 252-364, embeds 263-310.
-// Lower them as the bundles shrink.
-const PAGE_CEILING_GZIP_BYTES = Number(process.env.PAGE_CEILING_KB ?? 368) * 1024;
-const EMBED_CEILING_GZIP_BYTES = Number(process.env.EMBED_CEILING_KB ?? 314) * 1024;
+// 2026-12-02: Your plans moved to a page of its own, so the pages fell to 227-337 and the page
+// ceiling to 340; the embeds gained 0.3-1.1 KB (a fifth page in the page list, and links that
+// name the page they come from): embed ceiling 316. Lower them as the bundles shrink.
+const PAGE_CEILING_GZIP_BYTES = Number(process.env.PAGE_CEILING_KB ?? 340) * 1024;
+const EMBED_CEILING_GZIP_BYTES = Number(process.env.EMBED_CEILING_KB ?? 316) * 1024;
 const dist = process.argv[2] ?? 'dist';
 const read = (name) => fs.readFileSync(path.join(dist, name));
 
@@ -24,7 +26,7 @@ const failures = [];
 /** The calculators that each get an embed bundle (build/postbuild.mjs). */
 const EXPECTED_EMBEDS = ['pricing', 'break-even', 'delayed-income'];
 /** The full app's pages with a bundle of their own ('' is the landing page's link reader). */
-const EXPECTED_PAGES = ['', 'pricing', 'break-even', 'delayed-income', 'compare'];
+const EXPECTED_PAGES = ['', 'pricing', 'break-even', 'delayed-income', 'compare', 'plans'];
 
 /** Files a page names in href/src attributes or string literals (./name.ext); a named file that
  * is not in dist/ is a failure (a half-built site), never silently left out of the sum. */

@@ -57,17 +57,21 @@ pub fn post_height_on_resize() {
     }
 }
 
-/// The inputs of the calculator on this page that an embed's author may lock, as (id, label),
-/// in page order. Read from the page, so every stream's and cost line's fields are included.
-pub fn lockable_inputs() -> Vec<(String, String)> {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return Vec::new();
-    };
+/// The inputs of the calculator in `document` that an embed's author may lock, as (id, label),
+/// in page order. Read from the calculator itself, so every stream's and cost line's fields are
+/// included.
+pub fn lockable_inputs(document: &web_sys::Document) -> Vec<(String, String)> {
     let Ok(nodes) = document.query_selector_all("main [data-lockable]") else {
         return Vec::new();
     };
     (0..nodes.length())
-        .filter_map(|i| nodes.item(i)?.dyn_into::<web_sys::Element>().ok())
+        // Unchecked: the nodes may come from a frame's document, whose Element is another
+        // realm's class (an `instanceof` check would refuse them); a selector matches elements only.
+        .filter_map(|i| {
+            nodes
+                .item(i)
+                .map(|n| n.unchecked_into::<web_sys::Element>())
+        })
         .filter_map(|element| {
             let id = element.id();
             // A field's <label for>, or for a radio group the element naming it.
@@ -95,4 +99,27 @@ pub fn lockable_inputs() -> Vec<(String, String)> {
             (!id.is_empty() && !label.is_empty()).then_some((id, label))
         })
         .collect()
+}
+
+/// A same-origin frame running a calculator, whose inputs the Embed builder lists.
+pub struct CalculatorFrame(web_sys::HtmlIFrameElement);
+
+impl CalculatorFrame {
+    /// The frame whose `load` event this is.
+    pub fn loaded(ev: &web_sys::Event) -> Option<CalculatorFrame> {
+        ev.target()?.dyn_into().ok().map(CalculatorFrame)
+    }
+
+    /// False once the frame has left the page (replaced by another calculator's or plan's).
+    pub fn is_shown(&self) -> bool {
+        self.0.is_connected()
+    }
+
+    /// The inputs it shows now (none until its calculator has drawn them).
+    pub fn lockable_inputs(&self) -> Vec<(String, String)> {
+        self.0
+            .content_document()
+            .map(|d| lockable_inputs(&d))
+            .unwrap_or_default()
+    }
 }

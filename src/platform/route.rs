@@ -8,6 +8,9 @@ pub enum Page {
     BreakEven,
     DelayedIncome,
     Compare,
+    /// Saved plans, export and import, and the Embed builder: off the calculators' pages, so a
+    /// visitor who only calculates never downloads them.
+    Plans,
 }
 
 impl Page {
@@ -21,6 +24,7 @@ impl Page {
             Page::BreakEven => "break-even",
             Page::DelayedIncome => "delayed-income",
             Page::Compare => "compare",
+            Page::Plans => "plans",
         }
     }
 
@@ -31,6 +35,7 @@ impl Page {
             Page::BreakEven => "Break-even",
             Page::DelayedIncome => "Delayed income",
             Page::Compare => "Compare plans",
+            Page::Plans => "Your plans",
         }
     }
 
@@ -38,6 +43,7 @@ impl Page {
     pub fn nav_label(self) -> &'static str {
         match self {
             Page::Compare => "Compare",
+            Page::Plans => "Plans",
             other => other.title(),
         }
     }
@@ -204,9 +210,16 @@ pub fn page_from_search(search: &str) -> Page {
     let value = query_value(search, "page").unwrap_or("");
     Page::CALCULATORS
         .into_iter()
-        .chain([Page::Compare])
+        .chain([Page::Compare, Page::Plans])
         .find(|p| p.slug() == value)
         .unwrap_or(Page::Home)
+}
+
+/// The calculator a page was opened from (`&from=break-even`), where it names one.
+pub fn opened_from() -> Option<Page> {
+    let search = current_search();
+    let from = query_value(&search, "from")?;
+    Page::CALCULATORS.into_iter().find(|p| p.slug() == from)
 }
 
 /// The page in the current address bar.

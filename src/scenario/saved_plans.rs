@@ -31,7 +31,7 @@ impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StorageError::Unavailable => write!(f, "Saving is unavailable here (this browser or page blocks storage). The calculators still work: use Copy link or Export to keep your plan."),
-            StorageError::Full => write!(f, "Could not save: this browser's storage is full. Your plan is still here: export it, or delete plans you no longer need (under Manage plans). Nothing saved before was changed."),
+            StorageError::Full => write!(f, "Could not save: this browser's storage is full. Your plan is still here: export it, or delete plans you no longer need (in Your plans). Nothing saved before was changed."),
             StorageError::NotKept => write!(f, "Could not save: the browser did not keep what was written. Your plan is still here: export it to be safe."),
             StorageError::Refused => write!(f, "Could not save: the browser refused to store this change. Your plan is still here and your next change tries again; export it to be safe."),
         }
@@ -101,7 +101,7 @@ pub struct SavedPlans {
 }
 
 /// Why nothing can be saved from the start, and what to do about it.
-pub const FULL_AT_START: &str = "This browser's storage is full, so changes cannot be saved right now. Your saved plans are listed and open as before. To make room, delete plans you no longer need (under Manage plans), or export them all and clear this site's data in the browser's settings.";
+pub const FULL_AT_START: &str = "This browser's storage is full, so changes cannot be saved right now. Your saved plans are listed and open as before. To make room, delete plans you no longer need (in Your plans), or export them all and clear this site's data in the browser's settings.";
 
 /// Why another plan or a link was not opened over an edit that could not be saved.
 pub const KEEPS_UNSAVED_EDIT: &str = "Your latest changes to this plan could not be saved, so they were kept here instead of opening something else: export them, or make room in storage, then try again.";
@@ -122,7 +122,7 @@ struct ImportMark {
 const TRASH: &str = "honest-income.v1.deleted.";
 
 /// Said when a link opens with the edits kept from before.
-pub const DRAFT_KEPT: &str = "Your changes to this link's plan are kept here from before. Save it under a name (Manage plans) to keep it as a plan of your own.";
+pub const DRAFT_KEPT: &str = "Your changes to this link's plan are kept here from before. Save it under a name (in Your plans) to keep it as a plan of your own.";
 
 /// The edits to a link's plan, kept under that link.
 #[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
@@ -152,6 +152,9 @@ pub enum Carry {
     Link(String),
     /// The plan, encoded as a link: storage does not hold what is shown.
     Plan,
+    /// A saved plan whose latest edit storage did not take: its id and the plan itself
+    /// (`#plan=id&s=...`), so the next page shows that plan, named, with the edit still to save.
+    Edited(String),
 }
 
 const POINTED_PLAN_GONE: &str = "The saved plan this address pointed to is no longer in this browser (deleted, or cleared by the browser); this is the last plan you edited.";
@@ -219,7 +222,19 @@ impl SavedPlans {
         plans.notice_cut_short_import(store, now);
         let full = store.is_some_and(|s| s.is_full());
         let mut shown = None;
-        if hash.contains("s=") {
+        // A saved plan and its edit that storage did not take (`Carry::Edited`): still that
+        // plan, with the edit shown and waiting to be saved.
+        if let (Some(id), true) = (plan_pointer(hash), hash.contains("s=")) {
+            if let (Some(record), Ok(edited)) = (
+                records.iter().find(|r| r.id == id),
+                decode_link(&link_token(hash)),
+            ) {
+                plans.open_record(store, record.clone());
+                plans.dirty = true;
+                shown = Some(edited);
+            }
+        }
+        if shown.is_none() && hash.contains("s=") {
             shown = plans.open_link(store, hash, &Scenario::default(), now);
         }
         // A page of this app opened from another page in the same tab names the saved plan that
@@ -256,7 +271,7 @@ impl SavedPlans {
             return;
         }
         self.notice(format!(
-            "An import was cut short when its page closed: {} of the file's {} plans were imported and are listed under Manage plans. Importing the same file again adds the rest, and copies of those.",
+            "An import was cut short when its page closed: {} of the file's {} plans were imported and are listed in Your plans. Importing the same file again adds the rest, and copies of those.",
             mark.done, mark.total
         ));
         store.remove(IMPORT_MARK);
@@ -439,6 +454,9 @@ impl SavedPlans {
             {
                 Carry::Link(link.clone())
             }
+            (Status::Saved { .. } | Status::Failed(_), Some((id, _)), _) if self.dirty => {
+                Carry::Edited(id.clone())
+            }
             _ => Carry::Plan,
         }
     }
@@ -486,7 +504,7 @@ impl SavedPlans {
             }
             StoredUnder::Newer(e) => {
                 self.status = Status::Failed(format!(
-                    "Not saved. {e} Your changes are still here: use Save as new plan, under Manage plans, to keep them."
+                    "Not saved. {e} Your changes are still here: use Save as new plan, in Your plans, to keep them."
                 ));
                 return;
             }

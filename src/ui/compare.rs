@@ -110,7 +110,9 @@ pub fn ComparePage() -> impl IntoView {
                 <legend>"Compare with"</legend>
                 <p class="hint">"Always shown: "<bdi>{open_name}</bdi>"."</p>
                 <Show when=move || records.with(|r| r.is_empty())>
-                    <p class="hint">"No other saved plans yet. To compare a variation, open \"Manage plans\", choose \"Save as new plan\", then change what you want to try."</p>
+                    <p class="hint">"No other saved plans yet. To compare a variation, open "
+                        <super::layout::PageLink page=crate::platform::route::Page::Plans from=crate::platform::route::Page::Compare>"Your plans"</super::layout::PageLink>
+                        ", choose \"Save as new plan\", then change what you want to try."</p>
                 </Show>
                 {move || records.get().into_iter().map(|r| {
                     let id = r.id.clone();

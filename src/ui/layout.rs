@@ -15,11 +15,23 @@ impl NavFragment {
         NavFragment(Memo::new(move |_| library.carried_fragment()))
     }
 
-    fn href(self, page: Page) -> String {
+    fn href(self, page: Page, from: Option<Page>) -> String {
+        let address = page_address(page, from);
         match self.0.get() {
-            Some(fragment) => format!("{}#{fragment}", page.href()),
-            None => page.href(),
+            Some(fragment) => format!("{address}#{fragment}"),
+            None => address,
         }
+    }
+}
+
+/// A page's address; `from` names the page the link is on, for a page that starts from it (the
+/// Embed builder offers that calculator first).
+fn page_address(page: Page, from: Option<Page>) -> String {
+    match from {
+        Some(from) if page == Page::Plans && from != Page::Home => {
+            format!("{}&from={}", page.href(), from.slug())
+        }
+        _ => page.href(),
     }
 }
 
@@ -35,10 +47,15 @@ pub fn PageLink(
     /// Extra CSS class.
     #[prop(optional, into)]
     class: String,
+    /// The page the link is on, where the next page starts from it.
+    #[prop(optional)]
+    from: Option<Page>,
 ) -> impl IntoView {
     let carried = use_context::<NavFragment>();
     let library = use_context::<Library>();
     let current = use_context::<CurrentPage>();
+    // A page opened from this one may start from it (see `page_address`).
+    let from = from.or(current.map(|c| c.0));
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let plain = ev.button() == 0
             && !ev.ctrl_key()
@@ -48,10 +65,10 @@ pub fn PageLink(
         if let (true, Some(library), Some(carried)) = (plain, library, carried) {
             ev.prevent_default();
             library.flush();
-            crate::platform::page::go_to(&carried.href(page));
+            crate::platform::page::go_to(&carried.href(page, from));
         }
     };
-    let href = move || carried.map_or_else(|| page.href(), |c| c.href(page));
+    let href = move || carried.map_or_else(|| page_address(page, from), |c| c.href(page, from));
     view! {
         <a
             href=href
@@ -78,7 +95,7 @@ pub fn Header() -> impl IntoView {
                 <ul>
                     {Page::CALCULATORS
                         .into_iter()
-                        .chain([Page::Compare])
+                        .chain([Page::Compare, Page::Plans])
                         .map(|p| view! { <li><PageLink page=p>{p.nav_label()}</PageLink></li> })
                         .collect_view()}
                 </ul>

@@ -92,12 +92,17 @@ impl Library {
         };
         // The pointer did its work: a reload, or another plan opened from the list, must not
         // bring the pointed plan back.
-        if plan_pointer(&hash).is_some() {
+        let edited = library.plans.with_value(SavedPlans::has_unsaved_edit);
+        if plan_pointer(&hash).is_some() && !edited {
             page::drop_hash();
         }
         // At boot the autosave effect does not exist yet: nothing to skip.
         if let Some(shown) = shown {
             scenario.set(shown);
+        }
+        // An edit carried from another page is saved as if just typed (or the status says why not).
+        if edited {
+            library.changed();
         }
         library
     }
@@ -127,6 +132,11 @@ impl Library {
             Carry::Saved(id) => Some(format!("plan={id}")),
             Carry::Link(link) => Some(link),
             Carry::Plan => self.scenario.with(encode_link).ok(),
+            Carry::Edited(id) => self
+                .scenario
+                .with(encode_link)
+                .ok()
+                .map(|s| format!("plan={id}&{s}")),
         }
     }
 
@@ -198,16 +208,23 @@ impl Library {
     /// Where storage does not hold the plan shown, the address does: Back, Forward and a
     /// reload then bring back this page's plan, not an older one or none.
     fn keep_in_address(&self) {
-        if self.carry.get_untracked() == Carry::Plan {
-            if let Ok(fragment) = self.scenario.with_untracked(encode_link) {
+        if self.plan_is_in_address() {
+            if let Some(fragment) = self.carried_fragment_untracked() {
                 page::replace_hash(&fragment);
             }
+        } else if plan_pointer(&page::location_hash()).is_some() {
+            // Saved after all: an old edit in the address must not come back on a reload.
+            page::drop_hash();
         }
+    }
+
+    fn carried_fragment_untracked(&self) -> Option<String> {
+        leptos::prelude::untrack(|| self.carried_fragment())
     }
 
     /// True when the address, not storage, holds the plan shown (see `keep_in_address`).
     pub fn plan_is_in_address(&self) -> bool {
-        self.carry.get_untracked() == Carry::Plan
+        matches!(self.carry.get_untracked(), Carry::Plan | Carry::Edited(_))
     }
 
     pub fn save_as(&self, name: &str) {

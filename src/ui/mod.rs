@@ -11,6 +11,7 @@ pub mod fold;
 mod layout;
 pub mod library;
 mod pages;
+mod plans;
 mod pricing;
 mod product_picker;
 mod scenario_bar;
@@ -23,7 +24,7 @@ pub use break_even::BreakEvenPage;
 pub use context::{CurrentPage, ScenarioState};
 pub use delayed::DelayedIncomePage;
 pub use fields::TextField;
-pub use pages::{PageView, BREAK_EVEN, COMPARE, DELAYED_INCOME, PRICING};
+pub use pages::{PageView, BREAK_EVEN, COMPARE, DELAYED_INCOME, PLANS, PRICING};
 pub use pricing::PricingPage;
 
 /// Starts one page of the full app (its own bundle: src/bin/page_*.rs). Moving to another page
@@ -104,7 +105,7 @@ fn FullApp(view: PageView) -> impl IntoView {
     provide_context(CurrentPage(page));
     provide_context(layout::NavFragment::new(library));
     crate::platform::set_title(&match page {
-        Page::Compare => "Compare plans · Honest Income".to_string(),
+        Page::Compare | Page::Plans => format!("{} · Honest Income", page.title()),
         other => format!("{} calculator · Honest Income", other.title()),
     });
 

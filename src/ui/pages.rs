@@ -5,6 +5,7 @@ use crate::platform::route::Page;
 use crate::ui::break_even::BreakEvenPage;
 use crate::ui::compare::ComparePage;
 use crate::ui::delayed::DelayedIncomePage;
+use crate::ui::plans::PlansPage;
 use crate::ui::pricing::PricingPage;
 use leptos::prelude::*;
 
@@ -33,4 +34,9 @@ pub const DELAYED_INCOME: PageView = PageView {
 pub const COMPARE: PageView = PageView {
     page: Page::Compare,
     view: || view! { <ComparePage /> }.into_any(),
+};
+
+pub const PLANS: PageView = PageView {
+    page: Page::Plans,
+    view: || view! { <PlansPage /> }.into_any(),
 };

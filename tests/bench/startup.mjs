@@ -14,6 +14,7 @@ const PAGES = [
   ['Break-even', '?page=break-even', '[data-testid=verdict]'],
   ['Delayed income', '?page=delayed-income', '[data-testid=milestones]'],
   ['Compare', '?page=compare', '[data-testid=plan-name]'],
+  ['Your plans', '?page=plans', '[data-testid=plan-name]'],
   ['Embed (Pricing)', 'embed.html?embed=pricing', '[data-testid=net-per-sale]'],
 ];
 

@@ -48,6 +48,13 @@ async function seeded(app) {
   return context;
 }
 
+const nav = (page, name) => page.getByRole('navigation', { name: 'Calculators' }).getByRole('link', { name, exact: true });
+/** Your plans is its own page, reached through the navigation (which carries the plan). */
+async function yourPlans(page) {
+  await nav(page, 'Plans').click();
+  await page.getByRole('heading', { level: 1, name: 'Your plans' }).waitFor();
+}
+
 async function openTab(app, context) {
   const page = await context.newPage();
   const errors = [];
@@ -73,11 +80,11 @@ async function importTenThousand(app) {
       for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
     }).observe({ type: 'longtask', buffered: false });
   });
-  await page.locator('summary', { hasText: 'Manage plans' }).click();
+  await yourPlans(page);
   const started = Date.now();
   await page.locator('input[type=file]').setInputFiles(file);
-  const said = page.locator('details.manage', { hasText: 'Manage plans' }).locator('.hint[role=status]');
-  await page.waitForFunction(() => [...document.querySelectorAll('.manage .hint[role=status]')].some((p) => /^Imported|^That file/.test(p.textContent)), null, { timeout: 120_000 });
+  const said = page.getByRole('region', { name: 'Keep a durable copy' }).getByRole('status');
+  await said.filter({ hasText: /^Imported|^That file/ }).waitFor({ timeout: 120_000 });
   const took = Date.now() - started;
   const sentence = await said.innerText();
   const longest = await page.evaluate(() => window.__longest);
@@ -167,10 +174,11 @@ async function soak(app) {
         await page.waitForFunction(() => !document.querySelector('.plan-notices li.conflict'));
         if ((await planName(page)) !== PLAN) {
           counts.copies++;
-          await page.locator('summary', { hasText: 'Manage plans' }).click();
+          await yourPlans(page);
           await page.getByRole('button', { name: `Open ${PLAN}`, exact: true }).click();
           await page.locator('.plan-list li.current', { hasText: PLAN }).first().waitFor();
-          await page.locator('summary', { hasText: 'Manage plans' }).click();
+          await nav(page, 'Pricing').click();
+          await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
         }
       } else if (!saved && /^Could not save/.test(status)) {
         counts.refused++;

@@ -43,6 +43,14 @@ async function inNewPage(use, options = {}) {
   }
 }
 
+/** The Embed builder is on Your plans (its own page): opened through the navigation, which
+ * carries the plan and the calculator it came from. */
+async function openEmbedBuilder(page) {
+  await page.getByRole('navigation', { name: 'Calculators' }).getByRole('link', { name: 'Plans', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your plans' }).waitFor();
+  await page.getByText('Embed in a blog post').click();
+}
+
 const FRAMES = { contained: 'Sandboxed (recommended)', strict: 'Strictest sandbox', plain: 'No sandbox' };
 
 async function snippetFromTheApp({ frame = 'contained', lock = [], server = appServer, page: slug = 'pricing', heading = 'Pricing' }) {
@@ -50,7 +58,7 @@ async function snippetFromTheApp({ frame = 'contained', lock = [], server = appS
     await page.goto(`${server.url}?page=${slug}`);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
     if (slug === 'pricing') await page.getByLabel('Price', { exact: true }).fill('35');
-    await page.getByText('Embed in a blog post').click();
+    await openEmbedBuilder(page);
     assert.ok(await page.getByLabel(FRAMES.contained).isChecked(), 'the sandbox that works anywhere is the default');
     await page.getByLabel(FRAMES[frame]).check();
     for (const label of lock) {
@@ -80,7 +88,7 @@ for (const frame of ['contained', 'strict', 'plain']) {
         assert.equal(await frame.getByRole('navigation').count(), 0, 'compact chrome: no navigation');
         const styled = await frame.locator('.results').evaluate((e) => getComputedStyle(e).borderTopLeftRadius);
         assert.equal(styled, '10px', 'the stylesheet loaded inside the frame');
-        assert.equal(await frame.getByText('Manage plans').count(), 0, 'no scenario management');
+        assert.equal(await frame.getByText('Your plans').count(), 0, 'no scenario management');
         assert.ok(await frame.getByLabel('Currency').isDisabled(), 'a locked select');
         assert.equal(await frame.getByRole('button', { name: 'Add a subscription' }).count(), 0, 'no way round the locks by adding a product');
         assert.equal(await frame.getByLabel('Refund rate').isEditable(), false, 'a locked text input');
@@ -186,7 +194,7 @@ test('the Embed panel previews the calculator as readers will see it', async () 
     await page.goto(`${appServer.url}?page=pricing`);
     await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
     await page.getByLabel('Price', { exact: true }).fill('41');
-    await page.getByText('Embed in a blog post').click();
+    await openEmbedBuilder(page);
     await page.getByLabel('Colours').selectOption('dark');
     await page.getByRole('checkbox', { name: 'Currency' }).check();
     assert.equal(await page.getByRole('group', { name: 'Locked inputs' }).getByLabel('Product type').count(), 1, 'radio groups are offered');
@@ -203,27 +211,30 @@ test('the Embed panel previews the calculator as readers will see it', async () 
   });
 });
 
-test("the Embed panel lists the page's own inputs to lock, stream fields included", async () => {
+test("the Embed builder lists the calculator's own inputs to lock, this plan's streams included", async () => {
   await inNewPage(async (page) => {
     await page.goto(`${appServer.url}?page=delayed-income`);
     await page.getByRole('heading', { level: 1, name: 'Delayed income' }).waitFor();
-    await page.getByText('Embed in a blog post').click();
+    const fieldsOnPage = await page.locator('main [data-lockable]').count();
+    await page.getByRole('button', { name: '+ Subscription or membership' }).click();
+    const added = await page.locator('main [data-lockable]').count() - fieldsOnPage;
+    assert.ok(added > 0);
+    await openEmbedBuilder(page);
+    assert.equal(await page.getByLabel('Calculator', { exact: true }).inputValue(), 'delayed-income', 'the calculator it came from');
     const locks = page.getByRole('group', { name: 'Locked inputs' });
     const boxes = locks.getByRole('checkbox');
-    await boxes.first().waitFor(); // the list is read from the page when the panel opens
-    assert.ok(await boxes.count() >= 10, `every input of the page is offered: ${await boxes.count()}`);
+    await boxes.first().waitFor(); // read from the calculator running with this plan
+    assert.equal(await boxes.count(), fieldsOnPage + added, 'every input of the calculator, the added stream\'s too');
     assert.ok(await locks.getByLabel('Show the uncertainty').count(), 'checkboxes are offered');
-    const before = await boxes.count();
-    await page.getByRole('button', { name: '+ Subscription or membership' }).click();
-    await locks.getByRole('checkbox', { name: /: New members come$/ }).waitFor();
-    assert.ok(await boxes.count() > before, 'a stream added while the panel is open is offered too');
+    assert.equal(await locks.getByRole('checkbox', { name: /: New members come$/ }).count(), 1, "the plan's own stream, named");
     const first = boxes.first();
     const id = (await first.getAttribute('id')).replace(/^lock-/, '');
     await first.check();
     assert.match(await page.getByLabel('Snippet').inputValue(), new RegExp(`lock=${id}\\b`));
     await page.getByLabel('Calculator', { exact: true }).selectOption('pricing');
-    assert.equal(await boxes.count(), 0, 'ids of another calculator are not offered');
-    assert.doesNotMatch(await page.getByLabel('Snippet').inputValue(), /lock=/);
+    await locks.getByRole('checkbox', { name: 'Currency' }).waitFor();
+    assert.equal(await locks.getByLabel('Show the uncertainty').count(), 0, 'ids of another calculator are not offered');
+    assert.doesNotMatch(await page.getByLabel('Snippet').inputValue(), /lock=/, 'locks of the other calculator are dropped');
   });
 });
 
@@ -374,7 +385,7 @@ test('the Embed panel lets the author choose which inputs stay open', async () =
   await inNewPage(async (page) => {
     await page.goto(`${appServer.url}?page=pricing`);
     await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
-    await page.getByText('Embed in a blog post').click();
+    await openEmbedBuilder(page);
     const open = page.getByRole('group', { name: 'Inputs shown open' });
     assert.ok(await open.getByLabel('This product').isChecked(), 'the default is shown');
     assert.doesNotMatch(await page.getByLabel('Snippet').inputValue(), /open=/);

@@ -92,8 +92,9 @@ test('loading a preset over streams of your own keeps them as a saved plan first
   assert.ok(names[0].startsWith('Templates'), names[0]);
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Delayed income' }).waitFor();
-  await page.locator('summary', { hasText: 'Manage plans' }).click();
+  await page.getByRole('navigation', { name: 'Calculators' }).getByRole('link', { name: 'Plans', exact: true }).click();
   await page.getByRole('button', { name: 'Open My plan (before A template shop)' }).click();
+  await page.getByRole('navigation', { name: 'Calculators' }).getByRole('link', { name: 'Delayed income' }).click();
   await page.getByLabel('Stream name').first().waitFor();
   assert.equal(await page.getByLabel('Stream name').first().inputValue(), 'My own blog', 'the old streams are back');
   assert.deepEqual(d.errors, []);

@@ -69,9 +69,10 @@ test('two tabs each keep their own plan while they move between pages', async ()
     // A second tab saves another plan: the browser's "last edited" plan is now that one.
     const b = new PricingPage(await context.newPage());
     await b.page.goto(`${app.url}?page=pricing`);
-    await b.page.locator('summary', { hasText: 'Manage plans' }).click();
+    await nav(b.page, 'Plans').click();
     await b.page.getByLabel('Name', { exact: true }).fill('Their plan');
     await b.page.getByRole('button', { name: 'Save as new plan' }).click();
+    await nav(b.page, 'Pricing').click();
     await b.type('Price', '55');
     await saved(b.page);
     await a.page.bringToFront();
@@ -195,7 +196,7 @@ const cachedBundles = (page) => page.evaluate(async () => {
 });
 
 test('once the first page is interactive, the other pages are fetched for the cache; not when saving data', async () => {
-  const every = ['page-break-even', 'page-compare', 'page-delayed-income', 'page-pricing'].flatMap((p) => [`${p}.js`, `${p}.wasm`]).sort();
+  const every = ['page-break-even', 'page-compare', 'page-delayed-income', 'page-plans', 'page-pricing'].flatMap((p) => [`${p}.js`, `${p}.wasm`]).sort();
   for (const saveData of [false, true]) {
     const context = await app.browser.newContext();
     if (saveData) {

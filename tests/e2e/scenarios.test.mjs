@@ -19,9 +19,16 @@ async function waitStored(page, price) {
     .filter((k) => k.startsWith('honest-income.v1.scenario.'))
     .some((k) => localStorage.getItem(k).includes(`"price":"${p}"`)), price);
 }
+const nav = (page) => page.getByRole('navigation', { name: 'Calculators' });
+/** Opens Your plans (its own page) through the navigation, as a reader would. */
 async function manage(page) {
-  const details = page.locator('details', { has: page.locator('summary', { hasText: 'Manage plans' }) });
-  if (!(await details.evaluate((d) => d.open))) await page.locator('summary', { hasText: 'Manage plans' }).click();
+  if (!/[?&]page=plans/.test(page.url())) await nav(page).getByRole('link', { name: 'Plans', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your plans' }).waitFor();
+}
+/** Back to a calculator through the navigation. */
+async function back(page, name = 'Pricing') {
+  await nav(page).getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
 test('the plan autosaves and survives a reload', async () => {
@@ -63,18 +70,20 @@ test('importing a large file reports its progress and leaves the page responsive
   const file = `${process.env.TMPDIR ?? '/tmp'}/honest-income-big-${process.pid}.json`;
   (await import('node:fs')).writeFileSync(file, JSON.stringify({ app: 'honest-income', schema: one.schema, exported: 1, scenarios }));
   await manage(page);
-  const said = page.locator('details.manage', { hasText: 'Manage plans' }).locator('.hint[role=status]');
+  const said = page.getByRole('region', { name: 'Keep a durable copy' }).getByRole('status');
   await page.locator('input[type=file]').setInputFiles(file);
-  await page.waitForFunction(() => [...document.querySelectorAll('.manage .hint[role=status]')].some((el) => /^Importing: \d+ of 1200 plans so far/.test(el.textContent)));
-  // The page answers between batches: a calculation still updates during the import.
-  await p.type('Price', '32');
+  await said.filter({ hasText: /^Importing: \d+ of 1200 plans so far/ }).waitFor();
+  // The page answers between batches: a name typed during the import lands at once.
+  await page.getByLabel('Name', { exact: true }).fill('Typed while importing');
+  assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Typed while importing');
   await said.filter({ hasText: 'Imported 1200 plans.' }).waitFor({ timeout: 60_000 });
-  assert.equal(await p.stat('Net per sale'), '$28.30');
   assert.equal(await page.locator('.plan-list li').count(), 1201);
   await page.reload();
   await manage(page);
   assert.equal(await page.locator('.plan-list li').count(), 1201, 'the imported plans read back');
-  assert.equal(await new PricingPage(page).field('Price').inputValue(), '32');
+  await back(page);
+  assert.equal(await p.field('Price').inputValue(), '31', 'the open plan is still the one edited');
+  assert.equal(await p.stat('Net per sale'), '$27.40');
   await context.close();
 });
 
@@ -84,18 +93,25 @@ test('named plans: save as, switch, rename, duplicate, delete and undo', async (
   await manage(page);
   await page.getByLabel('Name', { exact: true }).fill('Workshop at $30');
   await page.getByRole('button', { name: 'Save as new plan' }).click();
+  await back(page);
   await pricing.type('Price', '30');
   await waitStored(page, '30');
   assert.equal(await planName(page), 'Workshop at $30');
 
+  await manage(page);
   await page.getByLabel('Name', { exact: true }).fill('Workshop at $45');
   await page.getByRole('button', { name: 'Save as new plan' }).click();
+  await back(page);
   await pricing.type('Price', '45');
   await waitStored(page, '45');
+  await manage(page);
   assert.equal(await page.locator('.plan-list li').count(), 2);
 
   await page.getByRole('button', { name: 'Open Workshop at $30' }).click();
-  assert.equal(await pricing.field('Price').inputValue(), '30');
+  assert.equal(await planName(page), 'Workshop at $30');
+  await back(page);
+  assert.equal(await pricing.field('Price').inputValue(), '30', 'the calculator shows the plan opened');
+  await manage(page);
   await page.getByLabel('Name', { exact: true }).fill('Cheap workshop');
   await page.getByRole('button', { name: 'Rename this plan' }).click();
   assert.equal(await planName(page), 'Cheap workshop');
@@ -136,6 +152,7 @@ test('a copied link opens as a new unsaved plan and never overwrites a saved one
   await page.waitForTimeout(800);
   await manage(page);
   await page.getByRole('button', { name: 'Open My plan' }).click();
+  await back(page);
   assert.equal(await mine.field('Price').inputValue(), '30', 'the saved plan was not overwritten');
   // A link's plan saved under a name: the next reload opens the saved plan, not the link.
   await page.goto(link);
@@ -144,6 +161,7 @@ test('a copied link opens as a new unsaved plan and never overwrites a saved one
   await manage(page);
   await page.getByLabel('Name', { exact: true }).fill('From the link');
   await page.getByRole('button', { name: 'Save as new plan' }).click();
+  await back(page);
   await mine.type('Price', '47');
   await waitStored(page, '47');
   await page.reload();
@@ -164,11 +182,12 @@ test('export all plans, then import them into a fresh browser', async () => {
   await download.saveAs(file);
   await context.close();
 
-  const fresh = await openPage(app.browser, `${app.url}?page=pricing`);
+  const fresh = await openPage(app.browser, `${app.url}?page=plans`);
   await manage(fresh.page);
   await fresh.page.locator('input[type=file]').setInputFiles(file);
   await fresh.page.getByText('Imported 1 plan.').waitFor();
   await fresh.page.getByRole('button', { name: 'Open My plan' }).click();
+  await back(fresh.page);
   assert.equal(await new PricingPage(fresh.page).field('Price').inputValue(), '33');
   await fresh.context.close();
 });
@@ -181,6 +200,7 @@ test('compare two saved plans side by side', async () => {
   await page.getByRole('button', { name: 'Save as new plan' }).click();
   await page.getByLabel('Name', { exact: true }).fill('At $49');
   await page.getByRole('button', { name: 'Save as new plan' }).click();
+  await back(page);
   await pricing.type('Price', '49');
   await waitStored(page, '49');
   await page.getByRole('navigation', { name: 'Calculators' }).getByRole('link', { name: 'Compare' }).click();

@@ -44,6 +44,11 @@ async function expectValue(calculator, label, value) {
   assert.equal(await calculator.field(label).inputValue(), value);
 }
 
+/** Your plans, its own page, opened through the navigation as a reader would. */
+async function openPlans(page) {
+  await page.getByRole('navigation', { name: 'Calculators' }).getByRole('link', { name: 'Plans', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your plans' }).waitFor();
+}
 const status = (page) => page.getByTestId('save-status').innerText();
 const notices = (page) => page.locator('.plan-notices').innerText();
 const stored = (page, key) => page.evaluate((k) => { try { return localStorage.getItem(k); } catch { return 'unreadable'; } }, key);
@@ -108,7 +113,7 @@ test('a full quota at start-up lists and opens the plans and says how to make ro
   assert.equal(await pricing.field('Price').inputValue(), '29', 'the last plan opened');
   assert.match(await status(page), /storage is full, so changes cannot be saved right now\. Your saved plans are listed and open/);
   assert.doesNotMatch(await status(page), /unavailable/);
-  await page.locator('summary', { hasText: 'Manage plans' }).click();
+  await openPlans(page);
   const names = await page.locator('.plan-list li span:first-child').allInnerTexts();
   assert.deepEqual(names.sort(), ['Second plan', 'Workshop on Payhip']);
   await page.getByRole('button', { name: 'Open Second plan' }).click();
@@ -132,9 +137,17 @@ test('an edit that could not be saved is kept when another plan would replace it
   const pricing = await openPricing(page);
   await pricing.type('Price', '31');
   await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').textContent.startsWith('Could not save'));
-  await page.locator('summary', { hasText: 'Manage plans' }).click();
+  // Your plans is another page: the plan travels there named, with its edit still unsaved.
+  await openPlans(page);
+  assert.equal(await page.getByTestId('plan-name').innerText(), 'Workshop on Payhip');
   await page.getByRole('button', { name: 'Open Second plan' }).click();
   assert.match(await notices(page), /Your latest changes to this plan could not be saved, so they were kept here/);
+  assert.doesNotMatch(await status(page), /^Saved/);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Your plans' }).waitFor();
+  assert.equal(await page.getByTestId('plan-name').innerText(), 'Workshop on Payhip', 'a reload keeps it too');
+  await page.getByRole('navigation', { name: 'Calculators' }).getByRole('link', { name: 'Pricing' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
   assert.equal(await pricing.field('Price').inputValue(), '31', 'the unsaved edit is still shown');
   assert.doesNotMatch(await status(page), /^Saved/);
   assert.equal(await stored(page, RECORD_KEY), RECORD);
@@ -150,7 +163,7 @@ test('one corrupt entry among several: the others load, the raw value is kept as
   });
   await openPricing(page);
   assert.match(await notices(page), /One saved scenario was damaged and could not be opened; its raw data is kept aside/);
-  await page.locator('summary', { hasText: 'Manage plans' }).click();
+  await openPlans(page);
   const names = await page.locator('.plan-list li span:first-child').allInnerTexts();
   assert.deepEqual(names.sort(), ['Second plan', 'Workshop on Payhip']);
   const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('quarantine')).map((k) => localStorage.getItem(k)));
@@ -261,8 +274,8 @@ test('a damaged copy of the open plan is kept aside before the plan is saved ove
 test('deleting a plan whose stored copy cannot be read keeps that copy aside', async () => {
   const { context, page, errors } = await withStorage({ [RECORD_KEY]: RECORD, 'honest-income.v1.current': 's-1a2b3c' });
   await openPricing(page);
+  await openPlans(page);
   await page.evaluate((k) => localStorage.setItem(k, '{"schema":1,"scenario":'), RECORD_KEY);
-  await page.locator('summary', { hasText: 'Manage plans' }).click();
   await page.getByRole('button', { name: 'Delete this plan' }).click();
   assert.match(await notices(page), /could not be read here, so it is kept aside under "honest-income\.v1\.quarantine\./);
   const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('quarantine')).map((k) => localStorage.getItem(k)));

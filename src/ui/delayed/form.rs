@@ -83,7 +83,7 @@ fn PresetPicker() -> impl IntoView {
                                     if let Some(library) = library {
                                         let name = library.current.get_untracked().map(|c| c.1).unwrap_or_else(|| "My plan".into());
                                         match library.keep_copy(&format!("{name} (before {})", preset.name)) {
-                                            Ok(copy) => said.set(format!("Your streams before loading are kept as the saved plan \"{copy}\": open it under Manage plans to go back.")),
+                                            Ok(copy) => said.set(format!("Your streams before loading are kept as the saved plan \"{copy}\": open it in Your plans to go back.")),
                                             Err(e) if library.status.get_untracked() == Status::Unavailable => said.set(format!("Loaded. {e}")),
                                             Err(e) => { said.set(format!("Not loaded: your streams could not be kept as a copy first. {e}")); return; }
                                         }

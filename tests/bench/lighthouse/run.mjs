@@ -12,6 +12,7 @@ const PAGES = [
   ['Break-even', '?page=break-even'],
   ['Delayed income', '?page=delayed-income'],
   ['Compare', '?page=compare'],
+  ['Your plans', '?page=plans'],
   ['Embed (Pricing)', 'embed.html?embed=pricing'],
   ['Embed (Break-even)', 'embed.html?embed=break-even'],
   ['Embed (Delayed income)', 'embed.html?embed=delayed-income'],
