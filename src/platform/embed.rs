@@ -115,6 +115,18 @@ impl CalculatorFrame {
         self.0.is_connected()
     }
 
+    /// True when its calculator said it could not start (its files did not arrive).
+    pub fn failed_to_start(&self) -> bool {
+        self.0
+            .content_document()
+            .and_then(|d| {
+                d.query_selector(".boot-failed:not([hidden])")
+                    .ok()
+                    .flatten()
+            })
+            .is_some()
+    }
+
     /// The inputs it shows now (none until its calculator has drawn them).
     pub fn lockable_inputs(&self) -> Vec<(String, String)> {
         self.0

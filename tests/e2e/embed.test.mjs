@@ -395,3 +395,30 @@ test('the Embed panel lets the author choose which inputs stay open', async () =
     assert.match(await page.getByLabel('Snippet').inputValue(), /&amp;open=volume[#"]/);
   });
 });
+
+test("the plan bar's Your plans link opens the Embed builder on the calculator it came from", async () => {
+  await inNewPage(async (page) => {
+    await page.goto(`${appServer.url}?page=break-even`);
+    await page.getByRole('heading', { level: 1, name: 'Break-even' }).waitFor();
+    await page.getByRole('region', { name: 'Your plan' }).getByRole('link', { name: 'Your plans' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your plans' }).waitFor();
+    assert.match(page.url(), /\?page=plans&from=break-even/);
+    await page.getByText('Embed in a blog post').click();
+    assert.equal(await page.getByLabel('Calculator', { exact: true }).inputValue(), 'break-even');
+    await page.getByRole('group', { name: 'Locked inputs' }).getByRole('checkbox').first().waitFor();
+    assert.match(await page.getByLabel('Snippet').inputValue(), /embed=break-even/);
+  });
+});
+
+test("when the calculator's files do not arrive, the Embed builder says so and the snippet still works", async () => {
+  await inNewPage(async (page) => {
+    await page.route(/embed-pricing-[0-9a-f]+_bg\.wasm$/, (route) => route.abort());
+    await page.goto(`${appServer.url}?page=plans`);
+    await page.getByRole('heading', { level: 1, name: 'Your plans' }).waitFor();
+    await page.getByText('Embed in a blog post').click();
+    const locks = page.getByRole('group', { name: 'Locked inputs' });
+    await locks.getByRole('alert').filter({ hasText: "This calculator's inputs could not be read here" }).waitFor({ timeout: 5_000 });
+    assert.equal(await locks.getByRole('checkbox').count(), 0);
+    assert.match(await page.getByLabel('Snippet').inputValue(), /embed=pricing/, 'the snippet is still offered');
+  }, { serviceWorkers: 'block' }); // the block must see the frame's own request
+});

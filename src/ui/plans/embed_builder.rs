@@ -44,7 +44,7 @@ fn poll_inventory(
         let _ = inventory.try_set(Inventory::Ready(now));
         return;
     }
-    if tries >= INVENTORY_TRIES {
+    if tries >= INVENTORY_TRIES || frame.failed_to_start() {
         let _ = inventory.try_set(Inventory::Failed);
         return;
     }
