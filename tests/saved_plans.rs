@@ -764,6 +764,12 @@ fn without_storage_or_when_a_save_fails_the_plan_itself_travels() {
     let (plans, _) = SavedPlans::boot(None::<&Memory>, "", 1000.0, "ta");
     assert_eq!(plans.status, Status::Unavailable);
     assert_eq!(plans.carry(), Carry::Plan);
+    // A plan arriving in the address where nothing can be saved: the status says so.
+    let hash = format!("#{}", encode_link(&priced("31")).unwrap());
+    let (plans, shown) = SavedPlans::boot(None::<&Memory>, &hash, 1000.0, "ta");
+    assert_eq!(shown.unwrap().products[0].price, "31");
+    assert_eq!(plans.status, Status::Unavailable);
+    assert_eq!(plans.carry(), Carry::Plan);
     let (store, mut plans, id) = one_saved();
     store.full.set(true);
     plans.edited();

@@ -392,6 +392,11 @@ impl SavedPlans {
                         self.notice(DRAFT_KEPT.into());
                         Some(draft.scenario)
                     }
+                    // Where nothing can be saved, the status says so, not "save it under a name".
+                    None if store.is_none() => {
+                        self.status = Status::Unavailable;
+                        Some(shared)
+                    }
                     None => {
                         self.status = Status::Unsaved { from_link: true };
                         Some(shared)

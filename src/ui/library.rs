@@ -39,6 +39,8 @@ pub struct Library {
 const AUTOSAVE_DELAY_MS: i32 = 500;
 /// Where this tab keeps the id of the saved plan it shows (its session storage).
 const TAB_PLAN: &str = "honest-income.tab-plan";
+/// The saved plan whose edit storage refused, carried by this tab's links (`Carry::Edited`).
+const TAB_EDITED: &str = "honest-income.tab-edited";
 /// Plans imported per task: about 20 ms of work each in Chromium here.
 const IMPORT_BATCH: usize = 200;
 
@@ -68,12 +70,30 @@ impl Library {
             }
             _ => hash.clone(),
         };
+        // `#plan=id&s=...` is a saved plan's unsaved edit only where this tab carried it: a
+        // crafted or stale address opens as a link, never over the saved plan.
+        let boot_hash = match plan_pointer(&boot_hash) {
+            Some(id)
+                if boot_hash.contains("s=")
+                    && crate::platform::storage::tab_get::<String>(TAB_EDITED).as_deref()
+                        != Some(id) =>
+            {
+                link_part(&boot_hash)
+            }
+            _ => boot_hash,
+        };
         let (plans, shown) = SavedPlans::boot(
             store.as_ref(),
             &boot_hash,
             now_ms(),
             &crate::platform::storage::tab_id(),
         );
+        let carried = plans.carry();
+        let edited = match &carried {
+            Carry::Edited(id) => Some(id),
+            _ => None,
+        };
+        crate::platform::storage::tab_set(TAB_EDITED, edited);
         let library = Library {
             scenario,
             store: StoredValue::new_local(store),
@@ -81,7 +101,7 @@ impl Library {
             current: RwSignal::new(plans.current.clone()),
             status: RwSignal::new(plans.status.clone()),
             unsaved_edit: RwSignal::new(false),
-            carry: RwSignal::new(plans.carry()),
+            carry: RwSignal::new(carried),
             notices: RwSignal::new(plans.notices.clone()),
             conflict: RwSignal::new(plans.conflict.clone()),
             deleted: RwSignal::new(plans.deleted.clone()),
@@ -140,6 +160,19 @@ impl Library {
         }
     }
 
+    /// What links carry; this tab marks a saved plan whose edit they carry (see `boot`).
+    fn set_carry(&self, carry: Carry) {
+        if self.carry.with_untracked(|c| *c == carry) {
+            return;
+        }
+        let edited = match &carry {
+            Carry::Edited(id) => Some(id.clone()),
+            _ => None,
+        };
+        crate::platform::storage::tab_set(TAB_EDITED, edited.as_ref());
+        self.carry.set(carry);
+    }
+
     /// Copies the saved plans' state into the page's signals (only what changed).
     fn mirror(&self) {
         self.plans.with_value(|p| {
@@ -147,7 +180,7 @@ impl Library {
             set_if_changed(self.current, &p.current);
             set_if_changed(self.status, &p.status);
             set_if_changed(self.unsaved_edit, &p.has_unsaved_edit());
-            set_if_changed(self.carry, &p.carry());
+            self.set_carry(p.carry());
             if let Some((id, _)) = &p.current {
                 if self
                     .current
@@ -177,7 +210,7 @@ impl Library {
         }
         self.plans.update_value(SavedPlans::edited);
         set_if_changed(self.unsaved_edit, &true);
-        set_if_changed(self.carry, &self.plans.with_value(SavedPlans::carry));
+        self.set_carry(self.plans.with_value(SavedPlans::carry));
         let generation = self.pending.get_value().wrapping_add(1);
         self.pending.set_value(generation);
         let library = *self;
@@ -365,4 +398,14 @@ impl Library {
         self.store
             .with_value(|store| self.plans.with_value(|p| p.load_all(store.as_ref())))
     }
+}
+
+/// The `s=...` part of a fragment, as a fragment of its own.
+fn link_part(hash: &str) -> String {
+    let token = hash
+        .trim_start_matches('#')
+        .split('&')
+        .find(|p| p.starts_with("s="))
+        .unwrap_or_default();
+    format!("#{token}")
 }

@@ -236,3 +236,27 @@ test('compare two saved plans side by side', async () => {
   await page.getByTestId('compare-empty').waitFor();
   await pricing.close();
 });
+
+test("an address naming a saved plan with another plan's numbers opens as a link, never over the saved plan", async () => {
+  const { page, context } = await openPage(app.browser, `${app.url}?page=pricing`);
+  const mine = new PricingPage(page);
+  await mine.type('Price', '49');
+  await waitStored(page, '49');
+  const id = await page.evaluate(() => (localStorage.getItem('honest-income.v1.current') ?? '').replace(/"/g, ''));
+  await mine.type('Price', '1');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const other = (await page.getByLabel(/Link to this plan/).inputValue()).split('#')[1];
+  await mine.type('Price', '49');
+  await waitStored(page, '49');
+  // A new tab (its own session) opens the crafted address: the saved plan's id, another plan.
+  const tab = await context.newPage();
+  await tab.goto(`${app.url}?page=pricing#plan=${id}&${other}`);
+  await tab.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
+  assert.equal(await new PricingPage(tab).field('Price').inputValue(), '1');
+  assert.match(await status(tab), /Opened from a link: not saved yet/);
+  await tab.waitForTimeout(800);
+  const record = await tab.evaluate((k) => localStorage.getItem(`honest-income.v1.scenario.${k}`), id);
+  assert.match(record, /"price":"49"/, 'the saved plan is untouched');
+  assert.doesNotMatch(record, /"price":"1"/);
+  await context.close();
+});

@@ -65,6 +65,10 @@ test('storage that throws on access: calculators work, saving says it is unavail
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
   assert.equal(await pricing.field('Price').inputValue(), '29');
+  assert.match(await status(page), /Saving is unavailable here/, 'a link says saving is unavailable too, not "save it under a name"');
+  // Another page gets the plan in its address, and says the same.
+  await openPlans(page);
+  assert.match(await status(page), /Saving is unavailable here/);
   assert.deepEqual(errors, []);
   await context.close();
 });
