@@ -132,8 +132,9 @@ struct LinkDraft {
     scenario: Scenario,
 }
 
-/// The link's plan token (`s=2.…`), however the address around it is written.
-fn link_token(hash: &str) -> String {
+/// The link's plan token (`s=2.…`), however the address around it is written (empty where
+/// there is none).
+pub fn link_token(hash: &str) -> String {
     hash.trim_start_matches('#')
         .split('&')
         .find(|p| p.starts_with("s="))

@@ -111,7 +111,7 @@ pub fn ComparePage() -> impl IntoView {
                 <p class="hint">"Always shown: "<bdi>{open_name}</bdi>"."</p>
                 <Show when=move || records.with(|r| r.is_empty())>
                     <p class="hint">"No other saved plans yet. To compare a variation, open "
-                        <super::layout::PageLink page=crate::platform::route::Page::Plans from=crate::platform::route::Page::Compare>"Your plans"</super::layout::PageLink>
+                        <super::layout::PageLink page=crate::platform::route::Page::Plans>"Your plans"</super::layout::PageLink>
                         ", choose \"Save as new plan\", then change what you want to try."</p>
                 </Show>
                 {move || records.get().into_iter().map(|r| {

@@ -47,15 +47,12 @@ pub fn PageLink(
     /// Extra CSS class.
     #[prop(optional, into)]
     class: String,
-    /// The page the link is on, where the next page starts from it.
-    #[prop(optional)]
-    from: Option<Page>,
 ) -> impl IntoView {
     let carried = use_context::<NavFragment>();
     let library = use_context::<Library>();
     let current = use_context::<CurrentPage>();
     // A page opened from this one may start from it (see `page_address`).
-    let from = from.or(current.map(|c| c.0));
+    let from = current.map(|c| c.0);
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let plain = ev.button() == 0
             && !ev.ctrl_key()

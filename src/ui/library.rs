@@ -6,7 +6,7 @@ use crate::platform::storage::{now_ms, Store};
 use crate::scenario::codec::{encode_link, StoredRecord};
 use crate::scenario::library::IndexEntry;
 pub use crate::scenario::saved_plans::Status;
-use crate::scenario::saved_plans::{plan_pointer, Carry, ImportJob, SavedPlans, Show};
+use crate::scenario::saved_plans::{link_token, plan_pointer, Carry, ImportJob, SavedPlans, Show};
 use crate::scenario::Scenario;
 use leptos::prelude::*;
 
@@ -78,7 +78,7 @@ impl Library {
                     && crate::platform::storage::tab_get::<String>(TAB_EDITED).as_deref()
                         != Some(id) =>
             {
-                link_part(&boot_hash)
+                format!("#{}", link_token(&boot_hash))
             }
             _ => boot_hash,
         };
@@ -398,14 +398,4 @@ impl Library {
         self.store
             .with_value(|store| self.plans.with_value(|p| p.load_all(store.as_ref())))
     }
-}
-
-/// The `s=...` part of a fragment, as a fragment of its own.
-fn link_part(hash: &str) -> String {
-    let token = hash
-        .trim_start_matches('#')
-        .split('&')
-        .find(|p| p.starts_with("s="))
-        .unwrap_or_default();
-    format!("#{token}")
 }

@@ -57,7 +57,7 @@ pub fn ScenarioBar() -> impl IntoView {
                 <div class="plan-actions">
                     <button type="button" class="secondary" on:click=copy_link>"Copy link"</button>
                     {(current != Page::Plans).then(|| view! {
-                        <PageLink page=Page::Plans from=current class="button secondary">"Your plans"</PageLink>
+                        <PageLink page=Page::Plans class="button secondary">"Your plans"</PageLink>
                     })}
                 </div>
             </div>

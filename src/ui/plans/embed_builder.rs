@@ -142,11 +142,10 @@ pub fn EmbedBuilder() -> impl IntoView {
                 <p class="hint">"Paste this into your post: readers see the calculator with this plan's numbers and can change them. Only the frame's height ever reaches your page."</p>
                 <div class="field">
                     <label for="embed-page">"Calculator"</label>
-                    <select id="embed-page" on:change=move |ev| chosen.set(match event_target_value(&ev).as_str() {
-                        "break-even" => Page::BreakEven,
-                        "delayed-income" => Page::DelayedIncome,
-                        _ => Page::Pricing,
-                    })>
+                    <select id="embed-page" on:change=move |ev| {
+                        let slug = event_target_value(&ev);
+                        chosen.set(Page::CALCULATORS.into_iter().find(|p| p.slug() == slug).unwrap_or(Page::Pricing));
+                    }>
                         {Page::CALCULATORS.into_iter().map(|p| view! {
                             <option value=p.slug() selected=move || chosen.get() == p>{p.title()}</option>
                         }).collect_view()}
