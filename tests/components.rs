@@ -24,6 +24,18 @@ async fn settle() {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
+/// Waits until `selector` is in `root`: a page builds its parts in tasks of their own (the
+/// results a task or two after the form), as a person sees them arrive. Fails after 2 s.
+async fn built(root: &HtmlElement, selector: &str) {
+    for _ in 0..200 {
+        if root.query_selector(selector).ok().flatten().is_some() {
+            return;
+        }
+        settle().await;
+    }
+    panic!("{selector} was never built");
+}
+
 fn container() -> HtmlElement {
     let doc = web_sys::window().unwrap().document().unwrap();
     let div: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
@@ -94,7 +106,7 @@ async fn pricing_page_recalculates_as_the_price_changes() {
         provide_context(ScenarioState(RwSignal::new(Scenario::default())));
         view! { <PricingPage /> }
     });
-    settle().await;
+    built(&root, "[data-testid=net-per-sale]").await;
     assert_eq!(text_of(&root, "[data-testid=net-per-sale]"), "$23.80");
 
     type_into(&root, "price", "100");

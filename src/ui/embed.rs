@@ -79,10 +79,13 @@ pub fn EmbedApp(
                 <p class="hint embed-locks">"The author of this page fixed some inputs (shown greyed out); change any of the others."</p>
             })}
             {(calculator.view)()}
-            <p class="embed-footer">
-                <a href=full_link target="_blank" rel="noopener">"Open in full calculator"</a>
-                " · Honest Income: calculated in your browser; nothing you type leaves this page."
-            </p>
+            // Last, so nothing on screen moves as the calculator is built in steps.
+            <crate::ui::layout::AfterFirstBuild tasks=crate::ui::layout::LAST_STEP>
+                <p class="embed-footer">
+                    <a href=full_link target="_blank" rel="noopener">"Open in full calculator"</a>
+                    " · Honest Income: calculated in your browser; nothing you type leaves this page."
+                </p>
+            </crate::ui::layout::AfterFirstBuild>
         </main>
     }
 }

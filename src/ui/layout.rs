@@ -124,13 +124,32 @@ pub fn PageIntro(title: &'static str, lede: &'static str) -> impl IntoView {
     }
 }
 
-/// A calculator's sections under its results (comparison, chart, tables), built in a task of
-/// their own just after the page's first build. On a phone the start-up task was one long block
-/// (over 400 ms at 4x CPU slowdown on Pricing); this splits off about a quarter of it, so the
-/// page answers input sooner. They sit below the first screen, so nothing visible moves.
+/// Parts of a page built in tasks of their own after the page's first build: `tasks` later
+/// (1: the next task). On a phone the start-up task was one long block (over 400 ms at 4x CPU
+/// slowdown on Pricing), and the browser answers no input until it ends (Lighthouse's Total
+/// Blocking Time); in steps, it answers in between. Each part comes below or beside what is
+/// already shown, so nothing on screen moves.
 #[component]
-pub fn AfterFirstBuild(children: ChildrenFn) -> impl IntoView {
+pub fn AfterFirstBuild(children: ChildrenFn, #[prop(default = 1)] tasks: u32) -> impl IntoView {
     let ready = RwSignal::new(false);
-    set_timeout(move || ready.set(true), std::time::Duration::ZERO);
+    wait_tasks(tasks, move || {
+        let _ = ready.try_set(true);
+    });
     move || ready.get().then(|| children())
+}
+
+/// The step the page's footer comes in: after every part of every page (the most a page
+/// waits is 4 tasks), so parts only ever arrive below what is shown, never push it down.
+pub const LAST_STEP: u32 = 5;
+
+/// Runs `then` after `tasks` tasks, one timeout after another (one timeout of a longer delay
+/// would not let the tasks queued meanwhile run first).
+fn wait_tasks(tasks: u32, then: impl FnOnce() + 'static) {
+    set_timeout(
+        move || match tasks {
+            0 | 1 => then(),
+            more => wait_tasks(more - 1, then),
+        },
+        std::time::Duration::ZERO,
+    );
 }

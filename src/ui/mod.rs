@@ -115,6 +115,9 @@ fn FullApp(view: PageView) -> impl IntoView {
             <scenario_bar::ScenarioBar />
             {(view.view)()}
         </main>
-        <layout::Footer />
+        // Last, so nothing on screen moves as the page is built in steps.
+        <layout::AfterFirstBuild tasks=layout::LAST_STEP>
+            <layout::Footer />
+        </layout::AfterFirstBuild>
     }
 }

@@ -13,6 +13,8 @@ test('all presets are compared best first, with the plan crossovers', async () =
   const pricing = await PricingPage.open(app.browser, app.url);
   const table = pricing.page.getByRole('table').filter({ hasText: 'Platform and fees' });
   const rows = table.getByRole('row');
+  // The comparison is built a moment after the results (a task of its own).
+  await table.waitFor();
   assert.equal(await rows.count(), 20);
   const monthly = await table.locator('tbody tr td:first-of-type').allTextContents();
   const values = monthly.map((t) => Number(t.replace(/[^0-9.-]/g, '')));

@@ -13,7 +13,6 @@ use crate::scenario::codec::to_tree;
 use crate::scenario::delayed::{StreamType, EFFORT_FIELDS};
 use crate::scenario::Scenario;
 use serde_json::Value;
-use std::sync::OnceLock;
 
 /// Half bytes the room keeps for every number field: "120", "2.5", "€27" (a symbol takes two)
 /// fit without taking room; a longer number takes what it is.
@@ -54,37 +53,33 @@ pub enum Addition {
     FeeLayer,
 }
 
-/// About how much room an addition takes (measured once, on the default plan, with a margin
-/// for ids and names that differ): what the Add buttons compare with the room left, so they
-/// need not build the plan twice on every keystroke. The add itself checks exactly.
+/// About how much room an addition takes (measured on the default plan, with a margin for
+/// ids and names that differ): what the Add buttons compare with the room left, so they need
+/// not build the plan twice on every keystroke. The add itself checks exactly. A table, not a
+/// measurement at start-up: measuring encodes eight widened plans (about 60 ms at 4x CPU
+/// slowdown) in the page's first task; `tests::the_addition_table_is_measured` keeps it true.
 pub fn room_an_addition_takes(addition: Addition) -> usize {
-    static TAKES: OnceLock<Vec<(Addition, usize)>> = OnceLock::new();
-    let all = TAKES.get_or_init(|| {
-        let base = Scenario::default();
-        let before = link_room_left(&base);
-        let each = [
-            Addition::Stream(StreamType::Blog),
-            Addition::Stream(StreamType::Product),
-            Addition::Stream(StreamType::Subscription),
-            Addition::Product {
-                subscription: false,
-            },
-            Addition::Product { subscription: true },
-            Addition::CostLine,
-            Addition::FeeLayer,
-        ];
-        each.iter()
-            .map(|a| {
-                let mut after = base.clone();
-                add(&mut after, *a);
-                (*a, before.saturating_sub(link_room_left(&after)) + 8)
-            })
-            .collect()
-    });
-    all.iter()
+    ADDITION_TAKES
+        .iter()
         .find(|(a, _)| *a == addition)
         .map_or(MAX_LINK_CHARS, |(_, n)| *n)
 }
+
+/// Link characters each addition takes on the default plan, plus 8 for longer ids and names.
+const ADDITION_TAKES: [(Addition, usize); 7] = [
+    (Addition::Stream(StreamType::Blog), 186),
+    (Addition::Stream(StreamType::Product), 158),
+    (Addition::Stream(StreamType::Subscription), 148),
+    (
+        Addition::Product {
+            subscription: false,
+        },
+        171,
+    ),
+    (Addition::Product { subscription: true }, 214),
+    (Addition::CostLine, 36),
+    (Addition::FeeLayer, 39),
+];
 
 /// Makes the addition the way the form does; false when the plan holds the most it can.
 pub fn add(scenario: &mut Scenario, addition: Addition) -> bool {
@@ -177,6 +172,28 @@ fn widen(value: &mut Value, key: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What an addition may take beyond its measure on the default plan (longer ids, names).
+    const ADDITION_MARGIN: usize = 8;
+
+    /// Measures what each addition takes on the default plan, as the table says.
+    #[test]
+    fn the_addition_table_is_measured() {
+        let base = Scenario::default();
+        let before = link_room_left(&base);
+        let measured: Vec<(Addition, usize)> = ADDITION_TAKES
+            .iter()
+            .map(|(a, _)| {
+                let mut after = base.clone();
+                assert!(add(&mut after, *a), "{a:?} adds to the default plan");
+                (
+                    *a,
+                    before.saturating_sub(link_room_left(&after)) + ADDITION_MARGIN,
+                )
+            })
+            .collect();
+        assert_eq!(measured, ADDITION_TAKES.to_vec(), "update ADDITION_TAKES");
+    }
 
     #[test]
     fn the_default_plan_leaves_room() {

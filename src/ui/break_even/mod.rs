@@ -86,11 +86,15 @@ pub fn BreakEvenPage() -> impl IntoView {
             <crate::ui::layout::PageIntro title="Break-even"
                 lede="The income only becomes passive after the hardest work is done. When has that work paid for itself, in sales and in months, and what was an hour of it worth?" />
             <div class="calculator-grid">
-                <form::BreakEvenForm />
-                <results::PhoneSummary />
-                <results::BreakEvenResults />
+                <crate::ui::layout::AfterFirstBuild>
+                    <form::BreakEvenForm />
+                </crate::ui::layout::AfterFirstBuild>
+                <crate::ui::layout::AfterFirstBuild tasks=2>
+                    <results::PhoneSummary />
+                    <results::BreakEvenResults />
+                </crate::ui::layout::AfterFirstBuild>
             </div>
-            <crate::ui::layout::AfterFirstBuild>
+            <crate::ui::layout::AfterFirstBuild tasks=3>
                 <chart::CumulativeResult />
             </crate::ui::layout::AfterFirstBuild>
         </div>

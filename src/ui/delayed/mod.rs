@@ -87,12 +87,18 @@ pub fn DelayedIncomePage() -> impl IntoView {
             <crate::ui::layout::PageIntro title="Delayed income"
                 lede="Passive income is delayed income. Month by month: how blog, product and subscription income ramps up against the hours you put in, and how wide the honest range is." />
             <div class="calculator-grid wide-form">
-                <form::DelayedForm />
-                <results::PhoneSummary />
-                <results::DelayedResults />
+                <crate::ui::layout::AfterFirstBuild>
+                    <form::DelayedForm />
+                </crate::ui::layout::AfterFirstBuild>
+                <crate::ui::layout::AfterFirstBuild tasks=2>
+                    <results::PhoneSummary />
+                    <results::DelayedResults />
+                </crate::ui::layout::AfterFirstBuild>
             </div>
-            <crate::ui::layout::AfterFirstBuild>
+            <crate::ui::layout::AfterFirstBuild tasks=3>
                 <chart::IncomeChart />
+            </crate::ui::layout::AfterFirstBuild>
+            <crate::ui::layout::AfterFirstBuild tasks=4>
                 <results::MonthTable />
             </crate::ui::layout::AfterFirstBuild>
         </div>

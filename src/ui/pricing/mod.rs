@@ -119,12 +119,18 @@ pub fn PricingPage() -> impl IntoView {
             <crate::ui::layout::PageIntro title="Pricing"
                 lede="What a sale really nets after platform and payment fees, refunds and tax, and what price or volume reaches your target." />
             <div class="calculator-grid">
-                <form::PricingForm />
-                <results::PhoneSummary />
-                <results::PricingResults />
+                <crate::ui::layout::AfterFirstBuild>
+                    <form::PricingForm />
+                </crate::ui::layout::AfterFirstBuild>
+                <crate::ui::layout::AfterFirstBuild tasks=2>
+                    <results::PhoneSummary />
+                    <results::PricingResults />
+                </crate::ui::layout::AfterFirstBuild>
             </div>
-            <crate::ui::layout::AfterFirstBuild>
+            <crate::ui::layout::AfterFirstBuild tasks=3>
                 <compare::PlatformComparison />
+            </crate::ui::layout::AfterFirstBuild>
+            <crate::ui::layout::AfterFirstBuild tasks=4>
                 <chart::NetByVolume />
             </crate::ui::layout::AfterFirstBuild>
         </div>
