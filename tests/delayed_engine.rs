@@ -240,7 +240,11 @@ fn every_preset_is_valid_and_earns_something() {
             .expect(preset.id);
         let p = project(&inputs.plan);
         assert!(p.months.iter().any(|m| m.total > 0.0), "{}", preset.id);
-        assert!(!preset.assumptions.is_empty());
+        // Short statements, not a paragraph: a phone shows each at a glance.
+        assert!(!preset.assumptions.is_empty(), "{}", preset.id);
+        for a in preset.assumptions {
+            assert!((20..=170).contains(&a.len()), "{}: {a}", preset.id);
+        }
     }
 }
 

@@ -7,7 +7,8 @@ pub struct DelayedPreset {
     /// Stable name of the preset, the value of its option in the picker.
     pub id: &'static str,
     pub name: &'static str,
-    pub assumptions: &'static str,
+    /// One short statement each: a list reads more easily than a paragraph on a phone.
+    pub assumptions: &'static [&'static str],
     pub build: fn() -> DelayedDraft,
 }
 
@@ -15,25 +16,48 @@ pub const DELAYED_PRESETS: [DelayedPreset; 4] = [
     DelayedPreset {
         id: "blogger",
         name: "The blogger's first year",
-        assumptions: "From the source essays: a blog of 8 posts a month for a year, and their $27 workshop on Gumroad (the plan's Workshop product) sold on Break-even's plan: $150 of upfront cash at the start, 40 build hours in the month before its launch in month 4, 12 sales in the launch month (8 in the first week, 3 in the second, 1 in the third), falling to 4 a month (the essay's 3-5), 3 h of upkeep a month. The blog runs at the typical pace, not the essay's: search traffic after 3 months, 15 more to a plateau of 300 visitors a post, 2 % click affiliate links, 2 % of clicks buy, $40 a sale, ads above 25,000 visitors a month. Like the essay, months 1-3 earn about $0 and months 4-6 about $150-200 (mostly the launch). The essay's blog then reached $400-600 a month by months 7-9; at the typical pace that takes until the second year, and a plan tuned to the essay's pace would promise over $7,000 a month by month 24.",
+        assumptions: &[
+            "From the source essays: a blog of 8 posts a month for a year, and their $27 workshop on Gumroad (the plan's Workshop product) sold on Break-even's plan.",
+            "The workshop: $150 of upfront cash at the start and 40 build hours in the month before its launch in month 4.",
+            "Its sales: 12 in the launch month (8 in the first week, 3 in the second, 1 in the third), falling to 4 a month (the essay's 3-5), with 3 h of upkeep a month.",
+            "The blog runs at the typical pace, not the essay's: search traffic after 3 months, then 15 more to a plateau of 300 visitors a post.",
+            "Of those visitors 2 % click affiliate links and 2 % of clicks buy, at $40 a sale; ads come above 25,000 visitors a month.",
+            "Like the essay, months 1-3 earn about $0 and months 4-6 about $150-200 (mostly the launch).",
+            "The essay's blog then reached $400-600 a month by months 7-9; at the typical pace that takes until the second year.",
+            "A plan tuned to the essay's pace would promise over $7,000 a month by month 24.",
+        ],
         build: bloggers_first_year,
     },
     DelayedPreset {
         id: "newsletter",
         name: "A paid newsletter",
-        assumptions: "A $5-a-month newsletter on Substack (nets $4.01 after its 10 %, card fees and billing): 5 new paying readers a month at first (5-10 % of free readers ever pay, per Substack's guide, so about 50-100 new free readers a month), growing 3 % a month, 5 % leave each month: about $220 a month after a year. Writing takes 20 hours a month after a 2-month start of 30 hours a month.",
+        assumptions: &[
+            "A $5-a-month newsletter on Substack: it nets $4.01 after its 10 %, card fees and billing.",
+            "5 new paying readers a month at first, growing 3 % a month: 5-10 % of free readers ever pay (Substack's guide), so about 50-100 new free readers a month.",
+            "5 % of paying readers leave each month: about $220 a month after a year.",
+            "Writing takes 20 hours a month, after a 2-month start of 30 hours a month.",
+        ],
         build: newsletter,
     },
     DelayedPreset {
         id: "template-shop",
         name: "A template shop",
-        assumptions: "Notion or spreadsheet templates at $19 (nets about $16.50 after marketplace fees): 20 sales in the launch month (month 2), halving each month to 8 a month. Two months of building at 40 hours, then 5 hours a month of upkeep.",
+        assumptions: &[
+            "Notion or spreadsheet templates at $19: about $16.50 net after marketplace fees.",
+            "20 sales in the launch month (month 2), halving each month to 8 a month.",
+            "Two months of building at 40 hours, then 5 hours a month of upkeep.",
+        ],
         build: template_shop,
     },
     DelayedPreset {
         id: "small-saas",
         name: "A small SaaS",
-        assumptions: "A $19-a-month tool on Stripe (nets $18.02): open from month 4 with 2 sign-ups a month growing 3 % a month, 4 % churn (the 3-5 % typical of indie B2B tools): about $300 a month after a year. Hosting and AI API costs (about $60 a month) belong in the Break-even cost lines, which this plan uses. Three months of building at 80 hours, then 25 hours a month.",
+        assumptions: &[
+            "A $19-a-month tool on Stripe: it nets $18.02.",
+            "Open from month 4, with 2 sign-ups a month growing 3 % a month and 4 % churn (the 3-5 % typical of indie B2B tools): about $300 a month after a year.",
+            "Hosting and AI API costs (about $60 a month) belong in the Break-even cost lines, which this plan uses.",
+            "Three months of building at 80 hours, then 25 hours a month.",
+        ],
         build: small_saas,
     },
 ];

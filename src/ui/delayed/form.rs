@@ -92,7 +92,9 @@ fn PresetPicker() -> impl IntoView {
                                 state.update_plan(|s| { s.delayed = (preset.build)(); s.relink_products(); });
                             }>"Load"</button>
                         </div>
-                        <p class="hint">{move || DELAYED_PRESETS[chosen.get().min(DELAYED_PRESETS.len() - 1)].assumptions}</p>
+                        <ul class="hint assumptions" aria-label="What this preset assumes">
+                            {move || DELAYED_PRESETS[chosen.get().min(DELAYED_PRESETS.len() - 1)].assumptions.iter().map(|a| view! { <li>{*a}</li> }).collect_view()}
+                        </ul>
                         <p class="hint">"Loading replaces the streams below; streams of your own are kept as a saved plan first."</p>
                         <Show when=move || !said.with(String::is_empty)>
                             <p class="notice" role="status">{move || said.get()}</p>
