@@ -128,6 +128,22 @@ function buildBundles(names) {
   return bundles;
 }
 
+/** The source of a function whose promise settles once the browser reports the first contentful
+ * paint. Where it reports none (a tab opened in the background draws no frame; a browser
+ * without paint timing), a 200 ms timer settles it. */
+function afterFirstPaint() {
+  return `() => new Promise((resolve) => {
+    setTimeout(resolve, 200);
+    try {
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+        observer.disconnect();
+        resolve();
+      }).observe({ type: 'paint', buffered: true });
+    } catch {}
+  })`;
+}
+
 /** The route script: a classic script in index.html's head, so it runs before the first paint.
  * It names the page (`data-page` on <html>: the stylesheet shows the landing's HTML on the
  * landing page only), starts that page's bundle, and, once the page is interactive, registers
@@ -182,10 +198,13 @@ function routeScript(bundles) {
     parsed.then(keepOffline);
     return;
   }
-  // The wasm download starts now, alongside the small glue module.
-  const wasm = fetch(bundle[1]).then((r) => { if (!r.ok) throw new Error(r.status); return r; });
-  Promise.all([import(bundle[0]), parsed])
-    .then(([{ default: init }]) => init({ module_or_path: wasm }))
+  // The bundle is fetched once the first screen is painted (the page's title and intro, as the
+  // page shows them): a slow connection carries the HTML and stylesheet first, and what a
+  // reader sees first never waits on the bundle.
+  const painted = parsed.then(${afterFirstPaint()});
+  const wasm = painted.then(() => fetch(bundle[1])).then((r) => { if (!r.ok) throw new Error(r.status); return r; });
+  painted.then(() => import(bundle[0]))
+    .then(({ default: init }) => init({ module_or_path: wasm }))
     .then(keepOffline)
     .catch((e) => {
       console.error('Honest Income: this page could not start', e);
@@ -224,7 +243,8 @@ if (!bundle) {
   say('This address names no Honest Income calculator to embed.', 'Open Honest Income');
 } else {
   try {
-    // The wasm download starts now, alongside the small glue module.
+    // Fetched once the loading screen is painted (as index.html's route script does).
+    await (${afterFirstPaint()})();
     const wasm = fetch(bundle[1]).then((r) => { if (!r.ok) throw new Error(r.status); return r; });
     const { default: init } = await import(bundle[0]);
     await init({ module_or_path: wasm });
@@ -241,6 +261,8 @@ if (!bundle) {
   if (!routeTag.test(indexHtml)) fail('the route script tag was not found in index.html, so embed.html cannot be made from it');
   const staticPage = /<div id="static-page">[\s\S]*?<!-- end static-page -->/;
   if (!staticPage.test(indexHtml)) fail('the landing page\'s HTML (#static-page ... end static-page) was not found in index.html, so embed.html would show it');
+  const staticFooter = /\s*(?:<!-- The footer every page[\s\S]*?-->\s*)?<footer id="static-footer"[\s\S]*?<\/footer>/;
+  if (!staticFooter.test(indexHtml)) fail('the footer (#static-footer) was not found in index.html, so embed.html would show it');
   const slow = /<p class="boot-slow">[\s\S]*?<\/p>/;
   if (!slow.test(indexHtml)) fail('the boot-slow message was not found in index.html, so a blocked embed would say nothing');
   // Shown at once where the stylesheet is blocked too (plain text), after 5 s otherwise.
@@ -252,6 +274,7 @@ if (!bundle) {
     .replace(failed, failedHere)
     .replace(/<html([^>]*)>/, '<html$1 data-page="embed">')
     .replace(staticPage, '')
+    .replace(staticFooter, '')
     .replace(slow, blocked)
     .replace(routeTag, `\n    ${hashedScript('embed-boot', code).tag}`);
 }

@@ -29,7 +29,7 @@ pub fn remove_boot_shell() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    for id in ["boot-shell", "static-page"] {
+    for id in ["boot-shell", "static-page", "static-footer"] {
         if let Some(element) = document.get_element_by_id(id) {
             element.remove();
         }

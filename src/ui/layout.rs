@@ -106,8 +106,8 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>
-                "Everything is calculated in your browser; nothing you type leaves this page. "
-                "Fee presets are starting points with their sources and dates: check them before you decide."
+                // One text, as index.html's footer has it: the same size on screen (see there).
+                "Everything is calculated in your browser; nothing you type leaves this page. Fee presets are starting points with their sources and dates: check them before you decide."
             </p>
         </footer>
     }

@@ -47,24 +47,59 @@ for (const path of ['?page=pricing', 'embed.html?embed=break-even']) {
 }
 
 test('while a page loads, its title and intro show, word for word as the page then shows them', async () => {
-  for (const [slug, title] of [['pricing', 'Pricing'], ['break-even', 'Break-even'], ['delayed-income', 'Delayed income'], ['compare', 'Compare plans']]) {
-    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
-    try {
-      const page = await context.newPage();
-      const release = await holdWasm(page);
-      await page.goto(`${app.url}?page=${slug}`, { waitUntil: 'commit' });
-      await page.getByText('Loading the calculator…').waitFor();
-      const shown = page.locator('.boot-intro').filter({ visible: true });
-      assert.equal(await shown.count(), 1, `${slug}: one intro, its own`);
-      const loading = (await shown.locator('p').allInnerTexts()).map((t) => t.trim());
-      assert.equal(loading[0], title);
-      release();
-      const heading = page.getByRole('heading', { level: 1, name: title });
-      await heading.waitFor();
-      const lede = (await page.locator('.calculator-intro p').first().innerText()).trim();
-      assert.deepEqual(loading, [title, lede], `${slug}: the loading intro is the page's`);
-    } finally {
-      await context.close();
+  for (const [slug, title] of [['pricing', 'Pricing'], ['break-even', 'Break-even'], ['delayed-income', 'Delayed income'], ['compare', 'Compare plans'], ['plans', 'Your plans']]) {
+    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+      const context = await app.browser.newContext({ viewport });
+      try {
+        const page = await context.newPage();
+        const release = await holdWasm(page);
+        await page.goto(`${app.url}?page=${slug}`, { waitUntil: 'commit' });
+        await page.getByText('Loading the calculator…').waitFor();
+        const shown = page.locator('.boot-intro').filter({ visible: true });
+        assert.equal(await shown.count(), 1, `${slug}: one intro, its own`);
+        const loading = (await shown.locator('p').allInnerTexts()).map((t) => t.trim());
+        assert.equal(loading[0], title);
+        // The same lines at the same size (a reader sees no reflow, and the browser's Largest
+        // Contentful Paint stays the first screen's): the intro and the footer.
+        const size = (locator) => locator.evaluate((e) => { const r = e.getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; });
+        const bootLede = await size(shown.locator('p').nth(1));
+        const bootFooter = await size(page.locator('#static-footer p'));
+        release();
+        const heading = page.getByRole('heading', { level: 1, name: title });
+        await heading.waitFor();
+        const lede = (await page.locator('.calculator-intro p').first().innerText()).trim();
+        assert.deepEqual(loading, [title, lede], `${slug}: the loading intro is the page's`);
+        assert.deepEqual(await size(page.locator('.calculator-intro p').first()), bootLede, `${slug} ${viewport.width}: the intro keeps its size`);
+        const footer = page.locator('footer.site-footer p');
+        await footer.waitFor();
+        assert.equal(await page.locator('#static-footer').count(), 0, 'one footer');
+        assert.deepEqual(await size(footer), bootFooter, `${slug} ${viewport.width}: the footer keeps its size`);
+      } finally {
+        await context.close();
+      }
     }
+  }
+});
+
+test('a calculator page fetches its bundle only after its first screen is painted', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__painted = null;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__painted = e.startTime;
+      }).observe({ type: 'paint', buffered: true });
+    });
+    await page.goto(`${app.url}?page=delayed-income`);
+    await page.getByRole('heading', { level: 1, name: 'Delayed income' }).waitFor();
+    const [painted, fetched] = await page.evaluate(() => [
+      window.__painted,
+      performance.getEntriesByType('resource').find((r) => r.name.endsWith('_bg.wasm'))?.startTime,
+    ]);
+    assert.ok(painted !== null && fetched !== undefined, `painted ${painted}, fetched ${fetched}`);
+    assert.ok(fetched >= painted, `the wasm was requested at ${fetched} ms, before the first paint at ${painted} ms`);
+  } finally {
+    await context.close();
   }
 });

@@ -23,8 +23,9 @@ function runHook(indexHtml, profile = 'debug') {
   const routeFile = files.find((f) => /^route-[0-9a-f]{16}\.js$/.test(f));
   const route = routeFile ? fs.readFileSync(path.join(staging, routeFile), 'utf8') : '';
   const sw = files.includes('sw.js') ? fs.readFileSync(path.join(staging, 'sw.js'), 'utf8') : '';
+  const embed = files.includes('embed.html') ? fs.readFileSync(path.join(staging, 'embed.html'), 'utf8') : '';
   fs.rmSync(staging, { recursive: true, force: true });
-  return { status: run.status, stderr: run.stderr, files, index, route, sw };
+  return { status: run.status, stderr: run.stderr, files, index, route, sw, embed };
 }
 
 const TRUNK_LIKE = `<!doctype html><html><head>
@@ -32,10 +33,11 @@ const TRUNK_LIKE = `<!doctype html><html><head>
 <link rel="modulepreload" href="./honest-income-1.js" crossorigin="anonymous">
 <script type="module">import init, * as bindings from './honest-income-1.js'; await init({ module_or_path: './honest-income-1_bg.wasm' });</script>
 </head><body><div id="static-page"><main>Landing</main></div><!-- end static-page -->
-<div id="boot-shell"><p class="boot-slow">Still loading</p><p class="boot-failed" hidden>Did not arrive</p></div></body></html>`;
+<div id="boot-shell"><p class="boot-slow">Still loading</p><p class="boot-failed" hidden>Did not arrive</p></div>
+<footer id="static-footer" class="site-footer"><p>Computed in your browser</p></footer></body></html>`;
 
 test('a Trunk output the hook recognises: a route script instead of the boot script, embed page, service worker', () => {
-  const { status, stderr, files, index, route, sw } = runHook(TRUNK_LIKE);
+  const { status, stderr, files, index, route, sw, embed } = runHook(TRUNK_LIKE);
   // The scripts it writes parse (a stray quote in a generated sentence once broke every page).
   assert.doesNotThrow(() => new vm.Script(route), 'the route script parses');
   assert.doesNotThrow(() => new vm.Script(sw), 'the service worker parses');
@@ -45,6 +47,16 @@ test('a Trunk output the hook recognises: a route script instead of the boot scr
   assert.doesNotMatch(index, /<script type="module">/, 'no inline script is left');
   assert.doesNotMatch(index, /modulepreload/, 'the landing page preloads no wasm bundle');
   assert.match(index, /<script src="\.\/route-[0-9a-f]{16}\.js" integrity="sha384-[^"]+"><\/script>\s*<\/head>/);
+  // The full app's footer is on screen while a page loads; an embed has a footer of its own.
+  assert.match(index, /<footer id="static-footer"/);
+  assert.doesNotMatch(embed, /static-footer|Computed in your browser/);
+  assert.doesNotMatch(embed, /Landing/);
+});
+
+test('a Trunk output without the footer stops the build and says why', () => {
+  const { status, stderr } = runHook(TRUNK_LIKE.replace(/<footer[\s\S]*?<\/footer>/, ''));
+  assert.equal(status, 1);
+  assert.match(stderr, /postbuild: the footer \(#static-footer\)/);
 });
 
 test('a Trunk output without the landing page\'s HTML markers stops the build and says why', () => {
