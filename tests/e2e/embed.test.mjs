@@ -342,7 +342,16 @@ test('messages from other frames or with other data do not resize the frame', as
       await page.goto(host.url);
       await page.frameLocator('iframe').getByRole('heading', { level: 1, name: 'Pricing' }).waitFor();
       await page.waitForFunction(() => document.querySelector('iframe').style.height !== '2600px');
-      const settled = await page.locator('iframe').evaluate((f) => f.style.height);
+      // The calculator is built in steps, each of which may report a new height: the height
+      // has settled once it holds for half a second.
+      const heightOf = () => page.locator('iframe').evaluate((f) => f.style.height);
+      let settled = await heightOf();
+      for (let tries = 0; tries < 20; tries += 1) {
+        await page.waitForTimeout(500);
+        const now = await heightOf();
+        if (now === settled) break;
+        settled = now;
+      }
       await page.evaluate(() => window.postMessage({ type: 'honest-income:height', height: 10 }, '*'));
       await page.waitForTimeout(200);
       assert.equal(await page.locator('iframe').evaluate((f) => f.style.height), settled);
