@@ -92,7 +92,7 @@ install_build() {
   wasm_opt=$({ node_modules/.bin/wasm-opt --version 2>/dev/null || true; } | awk 'NR == 1 { print $3 }')
   if [ ! -f "$stamp" ] || [ package.json -nt "$stamp" ] || [ package-lock.json -nt "$stamp" ] \
     || [ "$wasm_opt" != "$WASM_OPT_VERSION" ]; then
-    step "installing npm packages from package-lock.json (wasm-opt, playwright-core; under a minute)"
+    step "installing npm packages from package-lock.json (wasm-opt, esbuild, playwright-core; under a minute)"
     npm ci --no-audit --no-fund
     touch "$stamp"
   fi

@@ -16,9 +16,11 @@ const HOME_CEILING_GZIP_BYTES = 40 * 1024;
 // embed (the start-up task split and the later link room): pages 252-364, embeds 263-310.
 // 2026-12-02: Your plans moved to a page of its own, so the pages fell to 227-337 and the page
 // ceiling to 340; the embeds gained 0.3-1.1 KB (a fifth page in the page list, and links that
-// name the page they come from): embed ceiling 316. Lower them as the bundles shrink.
-const PAGE_CEILING_GZIP_BYTES = Number(process.env.PAGE_CEILING_KB ?? 340) * 1024;
-const EMBED_CEILING_GZIP_BYTES = Number(process.env.EMBED_CEILING_KB ?? 316) * 1024;
+// name the page they come from): embed ceiling 316. 2026-12-07: the stylesheet and glue scripts
+// are minified (3.5 KB a page): pages 225-334, embeds 262-312, ceilings 336 and 313.
+// Lower them as the bundles shrink.
+const PAGE_CEILING_GZIP_BYTES = Number(process.env.PAGE_CEILING_KB ?? 336) * 1024;
+const EMBED_CEILING_GZIP_BYTES = Number(process.env.EMBED_CEILING_KB ?? 313) * 1024;
 const dist = process.argv[2] ?? 'dist';
 const read = (name) => fs.readFileSync(path.join(dist, name));
 

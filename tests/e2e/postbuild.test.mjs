@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,9 +11,10 @@ import vm from 'node:vm';
 
 const HOOK = new URL('../../build/postbuild.mjs', import.meta.url).pathname;
 
-function runHook(indexHtml, profile = 'debug') {
+function runHook(indexHtml, profile = 'debug', otherFiles = {}) {
   const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'postbuild-'));
   fs.writeFileSync(path.join(staging, 'index.html'), indexHtml);
+  for (const [name, text] of Object.entries(otherFiles)) fs.writeFileSync(path.join(staging, name), text);
   const run = spawnSync('node', [HOOK], {
     // No cargo here: the hook's own steps, without building the bundles.
     env: { ...process.env, TRUNK_STAGING_DIR: staging, TRUNK_PROFILE: profile, POSTBUILD_NO_BUNDLES: '1' },
@@ -24,8 +26,10 @@ function runHook(indexHtml, profile = 'debug') {
   const route = routeFile ? fs.readFileSync(path.join(staging, routeFile), 'utf8') : '';
   const sw = files.includes('sw.js') ? fs.readFileSync(path.join(staging, 'sw.js'), 'utf8') : '';
   const embed = files.includes('embed.html') ? fs.readFileSync(path.join(staging, 'embed.html'), 'utf8') : '';
+  const read = (name) => fs.readFileSync(path.join(staging, name), 'utf8');
+  const texts = Object.fromEntries(files.filter((f) => f.endsWith('.css')).map((f) => [f, read(f)]));
   fs.rmSync(staging, { recursive: true, force: true });
-  return { status: run.status, stderr: run.stderr, files, index, route, sw, embed };
+  return { status: run.status, stderr: run.stderr, files, index, route, sw, embed, texts };
 }
 
 const TRUNK_LIKE = `<!doctype html><html><head>
@@ -51,6 +55,25 @@ test('a Trunk output the hook recognises: a route script instead of the boot scr
   assert.match(index, /<footer id="static-footer"/);
   assert.doesNotMatch(embed, /static-footer|Computed in your browser/);
   assert.doesNotMatch(embed, /Landing/);
+});
+
+test('a release build ships the stylesheet minified, under its new hash and integrity', () => {
+  const css = '/* The page. */\nbody {\n  margin: 0;\n  color: #222222;\n}\n';
+  const { status, stderr, files, index, embed, sw, texts } = runHook(TRUNK_LIKE, 'release', { 'main-1.css': css });
+  assert.equal(status, 0, stderr);
+  const name = files.find((f) => /^main-[0-9a-f]{16}\.css$/.test(f));
+  assert.ok(name && !files.includes('main-1.css'), files.join(' '));
+  const shipped = texts[name];
+  assert.ok(shipped.length < css.length / 2 && /body\s*\{\s*margin:\s*0;?\s*color:\s*#222;?\s*\}/.test(shipped), shipped);
+  const integrity = 'sha384-' + crypto.createHash('sha384').update(shipped).digest('base64');
+  for (const page of [index, embed]) assert.ok(page.includes(`href="./${name}" integrity="${integrity}"`), page);
+  assert.ok(sw.includes(`./${name}`) && !sw.includes('main-1.css'), 'the service worker caches the minified file');
+});
+
+test('a release build whose linked stylesheet is missing stops and says which', () => {
+  const { status, stderr } = runHook(TRUNK_LIKE, 'release');
+  assert.notEqual(status, 0);
+  assert.match(stderr, /index\.html links main-1\.css, which Trunk did not write/);
 });
 
 test('a Trunk output without the footer stops the build and says why', () => {
