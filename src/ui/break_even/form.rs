@@ -85,6 +85,9 @@ pub fn BreakEvenForm() -> impl IntoView {
                     </fieldset>
                 </details>
 
+                // The rest of the form in a task of its own (before the results): a shorter
+                // start-up task on a phone.
+                <crate::ui::layout::AfterFirstBuild>
                 <details class="group-fold" class:folds=folded("per-sale") open=!folded("per-sale")>
     <summary>"Per sale"</summary>
                     <fieldset class="group">
@@ -134,6 +137,7 @@ pub fn BreakEvenForm() -> impl IntoView {
                         {field(F::FixedMonths, "fixed-months", "Months of fixed costs to cover", "Break-even sales also cover this many months of monthly costs.", Unit::Plain)}
                     </fieldset>
                 </details>
+                </crate::ui::layout::AfterFirstBuild>
             </form>
         }
 }

@@ -89,6 +89,9 @@ pub fn PricingForm() -> impl IntoView {
                     </fieldset>
                 </details>
 
+                // The rest of the form in a task of its own (after the price and the platform,
+                // before the results): a shorter start-up task on a phone.
+                <crate::ui::layout::AfterFirstBuild>
                 <details class="group-fold" class:folds=folded("adjustments") open=!folded("adjustments")>
     <summary>"Adjustments"</summary>
                     <fieldset class="group">
@@ -122,6 +125,7 @@ pub fn PricingForm() -> impl IntoView {
                         {field(PricingField::TargetPerMonth, "target-month", "Target net per month", "What you want to keep each month, after tax set-aside.", true)}
                     </fieldset>
                 </details>
+                </crate::ui::layout::AfterFirstBuild>
             </form>
         }
 }
