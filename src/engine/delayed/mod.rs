@@ -3,6 +3,7 @@
 //! Month 1 is the first month of work. Money is in minor units as f64 (these are estimates).
 //! Only `libm` maths is used, so a seeded Monte Carlo run gives the same bits on every platform.
 
+pub mod goal;
 pub mod monte_carlo;
 
 pub use crate::engine::sales::SalesCurve;

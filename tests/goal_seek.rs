@@ -1,0 +1,233 @@
+//! What must be true: goal seek on the Delayed-income engine, against cases worked by hand.
+#![cfg(not(target_arch = "wasm32"))]
+
+use honest_income::engine::delayed::goal::{
+    boundary, input_value, solve, Answer, Goal, Input, Needs, Seek,
+};
+use honest_income::engine::delayed::{
+    Blog, Effort, NewMembers, Plan, Product, SalesCurve, Stream, StreamKind, Subscription,
+};
+
+fn plan(kind: StreamKind, monthly_costs: f64, upkeep_hours: f64) -> Plan {
+    Plan {
+        streams: vec![Stream {
+            name: "s".into(),
+            kind,
+            effort: Effort {
+                build_months: 0,
+                build_hours: 0.0,
+                upkeep_hours,
+            },
+        }],
+        monthly_costs,
+        upfront_cash: 0.0,
+        upfront_hours: 0.0,
+        hourly_value: 0.0,
+        horizon: 12,
+        target: 0.0,
+    }
+}
+
+/// 10 sales a month from month 1 at $20 net each.
+fn product(sales: SalesCurve) -> StreamKind {
+    StreamKind::Product(Product {
+        launch_month: 1,
+        sales,
+        per_thousand_visitors: 0.0,
+        net_per_sale: 2000.0,
+    })
+}
+
+fn ten_a_month() -> StreamKind {
+    product(SalesCurve::Constant { per_month: 10.0 })
+}
+
+/// 2 posts a month in months 1-3, each 1,000 visitors once it ranks, $1.60 a visitor, no ads.
+fn blog(delay: f64) -> StreamKind {
+    StreamKind::Blog(Blog {
+        posts_per_month: 2.0,
+        publish_months: 3,
+        delay,
+        ramp: 0.0,
+        plateau: 1000.0,
+        click_through: 0.02,
+        conversion: 0.02,
+        commission: 4000.0,
+        ads_rpm: 0.0,
+        ads_min_visitors: f64::MAX,
+    })
+}
+
+fn seek(goal: Goal, input: Input, low: f64, high: f64, tolerance: f64) -> Seek {
+    Seek {
+        goal,
+        stream: 0,
+        input,
+        low,
+        high,
+        tolerance,
+    }
+}
+
+#[track_caller]
+fn value(answer: Answer, expected: f64, within: f64, needs: Needs) {
+    match answer {
+        Answer::Value {
+            value,
+            needs: n,
+            monotone,
+        } => {
+            assert!(
+                (value - expected).abs() <= within,
+                "{value} is not {expected} within {within}"
+            );
+            assert_eq!(n, needs);
+            assert!(monotone, "a plan's net moves one way with this input");
+        }
+        other => panic!("expected a value, got {other:?}"),
+    }
+}
+
+#[test]
+fn sales_a_month_for_a_net_in_month_six() {
+    // $50 of costs a month; $300 net in month 6 needs 20 s - 50 >= 300: 17.5 sales a month.
+    let p = plan(ten_a_month(), 5000.0, 0.0);
+    let goal = Goal::NetInMonth {
+        month: 6,
+        net: 30_000.0,
+    };
+    value(
+        solve(&p, &seek(goal, Input::SalesPerMonth, 0.0, 100.0, 0.001)),
+        17.5,
+        0.001,
+        Needs::AtLeast,
+    );
+    // The same goal solved for the net per sale: 10 n - 5,000 >= 30,000 cents, n = $35.
+    value(
+        solve(&p, &seek(goal, Input::NetPerSale, 0.0, 100_000.0, 1.0)),
+        3500.0,
+        1.0,
+        Needs::AtLeast,
+    );
+}
+
+#[test]
+fn upkeep_hours_for_an_hourly_rate() {
+    // $200 a month for 12 months is $2,400; at least $20 an hour allows 10 hours a month.
+    let p = plan(ten_a_month(), 0.0, 4.0);
+    let goal = Goal::HourlyRate {
+        month: 12,
+        rate: 2000.0,
+    };
+    value(
+        solve(&p, &seek(goal, Input::UpkeepHours, 0.0, 744.0, 0.01)),
+        10.0,
+        0.01,
+        Needs::AtMost,
+    );
+}
+
+#[test]
+fn a_search_delay_is_a_most() {
+    // Month 6 has posts aged 5, 4 and 3 months: all three rank only with a delay of 3 or less,
+    // giving 6,000 visitors and $96; two cohorts give $64.
+    let p = plan(blog(1.0), 0.0, 0.0);
+    let goal = Goal::NetInMonth {
+        month: 6,
+        net: 9000.0,
+    };
+    value(
+        solve(&p, &seek(goal, Input::SearchDelay, 0.0, 12.0, 0.01)),
+        3.0,
+        0.01,
+        Needs::AtMost,
+    );
+}
+
+#[test]
+fn paying_back_counting_time() {
+    // 40 hours upfront at $25 is $1,000; 10 sales of $20 a month pay it back in month 5, so by
+    // month 4 it needs $250 a month: 12.5 sales.
+    let mut p = plan(ten_a_month(), 0.0, 0.0);
+    p.upfront_hours = 40.0;
+    p.hourly_value = 2500.0;
+    let goal = Goal::PaysBackCountingTime { month: 4 };
+    value(
+        solve(&p, &seek(goal, Input::SalesPerMonth, 0.0, 100.0, 0.001)),
+        12.5,
+        0.001,
+        Needs::AtLeast,
+    );
+    let by_five = seek(
+        Goal::PaysBackCountingTime { month: 6 },
+        Input::SalesPerMonth,
+        10.0,
+        100.0,
+        0.001,
+    );
+    assert_eq!(solve(&p, &by_five), Answer::AlwaysReached);
+}
+
+#[test]
+fn an_unreachable_goal_and_an_input_that_does_not_move_it() {
+    let p = plan(ten_a_month(), 0.0, 0.0);
+    let far = Goal::NetInMonth { month: 6, net: 1e9 };
+    assert_eq!(
+        solve(&p, &seek(far, Input::SalesPerMonth, 0.0, 100.0, 0.001)),
+        Answer::Unreachable { moves_goal: true }
+    );
+    // Upkeep hours cost no cash: they cannot move a net in cash.
+    assert_eq!(
+        solve(&p, &seek(far, Input::UpkeepHours, 0.0, 744.0, 0.01)),
+        Answer::Unreachable { moves_goal: false }
+    );
+}
+
+#[test]
+fn an_input_the_stream_does_not_have() {
+    let p = plan(ten_a_month(), 0.0, 0.0);
+    let goal = Goal::NetInMonth { month: 1, net: 0.0 };
+    // A constant curve has no launch month of its own; a product has no churn.
+    for input in [Input::LaunchSales, Input::Churn, Input::Plateau] {
+        assert_eq!(
+            solve(&p, &seek(goal, input, 0.0, 10.0, 0.1)),
+            Answer::NotAnInput
+        );
+    }
+    let members = StreamKind::Subscription(Subscription {
+        start_month: 1,
+        new_members: NewMembers::Constant(10.0),
+        churn: 0.05,
+        net_price: 400.0,
+    });
+    assert_eq!(
+        input_value(&plan(members, 0.0, 0.0), 0, Input::Churn),
+        Some(0.05)
+    );
+}
+
+#[test]
+fn a_goal_that_rises_and_falls_says_so_and_takes_the_crossing_nearest_the_plan() {
+    // Reached between 4 and 6 only; from a plan at 1 the nearest way in is "at least 4".
+    let hump = |x: f64| 1.0 - (x - 5.0) * (x - 5.0);
+    match boundary(hump, (0.0, 10.0), 1e-6, 1.0) {
+        Answer::Value {
+            value,
+            needs,
+            monotone,
+        } => {
+            assert!((value - 4.0).abs() < 1e-6, "{value}");
+            assert_eq!(needs, Needs::AtLeast);
+            assert!(!monotone);
+        }
+        other => panic!("{other:?}"),
+    }
+    // From a plan at 9, the nearest is "at most 6".
+    match boundary(hump, (0.0, 10.0), 1e-6, 9.0) {
+        Answer::Value { value, needs, .. } => {
+            assert!((value - 6.0).abs() < 1e-6, "{value}");
+            assert_eq!(needs, Needs::AtMost);
+        }
+        other => panic!("{other:?}"),
+    }
+}
