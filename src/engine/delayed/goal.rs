@@ -52,6 +52,8 @@ pub enum Input {
     Conversion,
     Commission,
     LaunchSales,
+    /// Months for a launch's extra sales to halve.
+    HalfLife,
     /// Sales a month once the launch has faded (a constant curve's sales a month).
     SalesPerMonth,
     NetPerSale,
@@ -88,6 +90,10 @@ fn slot(s: &mut Stream, input: Input) -> Option<&mut f64> {
         (StreamKind::Product(p), Input::NetPerSale) => Some(&mut p.net_per_sale),
         (StreamKind::Product(p), Input::LaunchSales) => match &mut p.sales {
             SalesCurve::Launch { launch, .. } => Some(launch),
+            _ => None,
+        },
+        (StreamKind::Product(p), Input::HalfLife) => match &mut p.sales {
+            SalesCurve::Launch { half_life, .. } => Some(half_life),
             _ => None,
         },
         (StreamKind::Product(p), Input::SalesPerMonth) => match &mut p.sales {

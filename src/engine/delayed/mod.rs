@@ -5,6 +5,7 @@
 
 pub mod goal;
 pub mod monte_carlo;
+pub mod sensitivity;
 
 pub use crate::engine::sales::SalesCurve;
 pub use crate::engine::MAX_HORIZON;
