@@ -1,60 +1,24 @@
 //! What must be true: goal seek on the Delayed-income engine, against cases worked by hand.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "common/delayed_fixture.rs"]
+mod delayed_fixture;
+
+use delayed_fixture::{affiliate_blog, one_stream_plan as plan};
 use honest_income::engine::delayed::goal::{
     boundary, input_value, solve, Answer, Goal, Input, Needs, Seek,
 };
 use honest_income::engine::delayed::{
-    Blog, Effort, NewMembers, Plan, Product, SalesCurve, Stream, StreamKind, Subscription,
+    NewMembers, Plan, Product, SalesCurve, StreamKind, Subscription,
 };
 
-fn plan(kind: StreamKind, monthly_costs: f64, upkeep_hours: f64) -> Plan {
-    Plan {
-        streams: vec![Stream {
-            name: "s".into(),
-            kind,
-            effort: Effort {
-                build_months: 0,
-                build_hours: 0.0,
-                upkeep_hours,
-            },
-        }],
-        monthly_costs,
-        upfront_cash: 0.0,
-        upfront_hours: 0.0,
-        hourly_value: 0.0,
-        horizon: 12,
-        target: 0.0,
-    }
-}
-
 /// 10 sales a month from month 1 at $20 net each.
-fn product(sales: SalesCurve) -> StreamKind {
+fn ten_a_month() -> StreamKind {
     StreamKind::Product(Product {
         launch_month: 1,
-        sales,
+        sales: SalesCurve::Constant { per_month: 10.0 },
         per_thousand_visitors: 0.0,
         net_per_sale: 2000.0,
-    })
-}
-
-fn ten_a_month() -> StreamKind {
-    product(SalesCurve::Constant { per_month: 10.0 })
-}
-
-/// 2 posts a month in months 1-3, each 1,000 visitors once it ranks, $1.60 a visitor, no ads.
-fn blog(delay: f64) -> StreamKind {
-    StreamKind::Blog(Blog {
-        posts_per_month: 2.0,
-        publish_months: 3,
-        delay,
-        ramp: 0.0,
-        plateau: 1000.0,
-        click_through: 0.02,
-        conversion: 0.02,
-        commission: 4000.0,
-        ads_rpm: 0.0,
-        ads_min_visitors: f64::MAX,
     })
 }
 
@@ -69,17 +33,26 @@ fn seek(goal: Goal, input: Input, low: f64, high: f64, tolerance: f64) -> Seek {
     }
 }
 
+/// Solves `input` for `goal` over `range` to `tolerance`, and checks the answer is `expected`
+/// within that tolerance, on the `needs` side, found by bisection.
 #[track_caller]
-fn value(answer: Answer, expected: f64, within: f64, needs: Needs) {
-    match answer {
+fn solves_to(
+    p: &Plan,
+    goal: Goal,
+    input: Input,
+    (low, high): (f64, f64),
+    tolerance: f64,
+    (expected, needs): (f64, Needs),
+) {
+    match solve(p, &seek(goal, input, low, high, tolerance)) {
         Answer::Value {
             value,
             needs: n,
             monotone,
         } => {
             assert!(
-                (value - expected).abs() <= within,
-                "{value} is not {expected} within {within}"
+                (value - expected).abs() <= tolerance,
+                "{value} is not {expected} within {tolerance}"
             );
             assert_eq!(n, needs);
             assert!(monotone, "a plan's net moves one way with this input");
@@ -96,18 +69,22 @@ fn sales_a_month_for_a_net_in_month_six() {
         month: 6,
         net: 30_000.0,
     };
-    value(
-        solve(&p, &seek(goal, Input::SalesPerMonth, 0.0, 100.0, 0.001)),
-        17.5,
+    solves_to(
+        &p,
+        goal,
+        Input::SalesPerMonth,
+        (0.0, 100.0),
         0.001,
-        Needs::AtLeast,
+        (17.5, Needs::AtLeast),
     );
     // The same goal solved for the net per sale: 10 n - 5,000 >= 30,000 cents, n = $35.
-    value(
-        solve(&p, &seek(goal, Input::NetPerSale, 0.0, 100_000.0, 1.0)),
-        3500.0,
+    solves_to(
+        &p,
+        goal,
+        Input::NetPerSale,
+        (0.0, 100_000.0),
         1.0,
-        Needs::AtLeast,
+        (3500.0, Needs::AtLeast),
     );
 }
 
@@ -119,11 +96,13 @@ fn upkeep_hours_for_an_hourly_rate() {
         month: 12,
         rate: 2000.0,
     };
-    value(
-        solve(&p, &seek(goal, Input::UpkeepHours, 0.0, 744.0, 0.01)),
-        10.0,
+    solves_to(
+        &p,
+        goal,
+        Input::UpkeepHours,
+        (0.0, 744.0),
         0.01,
-        Needs::AtMost,
+        (10.0, Needs::AtMost),
     );
 }
 
@@ -131,16 +110,18 @@ fn upkeep_hours_for_an_hourly_rate() {
 fn a_search_delay_is_a_most() {
     // Month 6 has posts aged 5, 4 and 3 months: all three rank only with a delay of 3 or less,
     // giving 6,000 visitors and $96; two cohorts give $64.
-    let p = plan(blog(1.0), 0.0, 0.0);
+    let p = plan(affiliate_blog(1.0), 0.0, 0.0);
     let goal = Goal::NetInMonth {
         month: 6,
         net: 9000.0,
     };
-    value(
-        solve(&p, &seek(goal, Input::SearchDelay, 0.0, 12.0, 0.01)),
-        3.0,
+    solves_to(
+        &p,
+        goal,
+        Input::SearchDelay,
+        (0.0, 12.0),
         0.01,
-        Needs::AtMost,
+        (3.0, Needs::AtMost),
     );
 }
 
@@ -152,11 +133,13 @@ fn paying_back_counting_time() {
     p.upfront_hours = 40.0;
     p.hourly_value = 2500.0;
     let goal = Goal::PaysBackCountingTime { month: 4 };
-    value(
-        solve(&p, &seek(goal, Input::SalesPerMonth, 0.0, 100.0, 0.001)),
-        12.5,
+    solves_to(
+        &p,
+        goal,
+        Input::SalesPerMonth,
+        (0.0, 100.0),
         0.001,
-        Needs::AtLeast,
+        (12.5, Needs::AtLeast),
     );
     let by_five = seek(
         Goal::PaysBackCountingTime { month: 6 },

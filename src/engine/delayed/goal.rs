@@ -207,6 +207,7 @@ pub fn boundary(
         }
     }
     let distance = |&(hit, _): &(usize, usize)| (xs[hit] - current).abs();
+    // Some samples reach the goal and some do not, so there is at least one edge.
     let Some(&(hit, miss)) = edges
         .iter()
         .min_by(|a, b| distance(a).total_cmp(&distance(b)))

@@ -28,10 +28,11 @@ impl Outcome {
         match self {
             Outcome::NetInMonth(m) => months[(m.max(1) as usize).min(months.len()) - 1].net,
             Outcome::CumulativeNet => last.cumulative,
-            Outcome::PaybackMonth => months
-                .iter()
-                .find(|m| m.cumulative > 0.0)
-                .map_or(months.len() as f64 + 1.0, |m| f64::from(m.month)),
+            // The milestone's own month, so the tornado and the results name the same one.
+            Outcome::PaybackMonth => projection
+                .milestones(0.0)
+                .cumulative_positive
+                .map_or(months.len() as f64 + 1.0, f64::from),
             Outcome::HourlyRate => {
                 if last.cumulative_hours > 0.0 {
                     last.cumulative / last.cumulative_hours
