@@ -214,3 +214,66 @@ fn a_goal_that_rises_and_falls_says_so_and_takes_the_crossing_nearest_the_plan()
         other => panic!("{other:?}"),
     }
 }
+
+/// What a crafted plan or a future caller might pass: never a panic, an infinity or a NaN.
+#[test]
+fn hostile_ranges_tolerances_streams_and_months() {
+    let p = plan(ten_a_month(), 5000.0, 0.0);
+    let net = Goal::NetInMonth {
+        month: 6,
+        net: 30_000.0,
+    };
+    for (low, high) in [
+        (0.0, f64::INFINITY),
+        (f64::NEG_INFINITY, 100.0),
+        (f64::NAN, 100.0),
+        (0.0, f64::NAN),
+    ] {
+        assert_eq!(
+            solve(&p, &seek(net, Input::SalesPerMonth, low, high, 0.01)),
+            Answer::BadRange,
+            "{low}..{high}"
+        );
+    }
+    // Reversed ends are the same range.
+    solves_to(
+        &p,
+        net,
+        Input::SalesPerMonth,
+        (100.0, 0.0),
+        0.01,
+        (17.5, Needs::AtLeast),
+    );
+    // No tolerance, a negative one or NaN: the finest answer, a finite number.
+    for tolerance in [0.0, -1.0, f64::NAN] {
+        match solve(&p, &seek(net, Input::SalesPerMonth, 0.0, 100.0, tolerance)) {
+            Answer::Value { value, .. } => {
+                assert!((value - 17.5).abs() < 1e-9, "{tolerance}: {value}")
+            }
+            other => panic!("{tolerance}: {other:?}"),
+        }
+    }
+    // A stream past the plan's end, and a month far past its horizon (read as the last one).
+    let past = Seek {
+        stream: 7,
+        ..seek(net, Input::SalesPerMonth, 0.0, 100.0, 0.01)
+    };
+    assert_eq!(solve(&p, &past), Answer::NotAnInput);
+    let far = Goal::NetInMonth {
+        month: u32::MAX,
+        net: 30_000.0,
+    };
+    solves_to(
+        &p,
+        far,
+        Input::SalesPerMonth,
+        (0.0, 100.0),
+        0.01,
+        (17.5, Needs::AtLeast),
+    );
+    let never = Goal::PaysBackCountingTime { month: 0 };
+    assert!(matches!(
+        solve(&p, &seek(never, Input::SalesPerMonth, 0.0, 100.0, 0.01)),
+        Answer::Value { .. } | Answer::AlwaysReached | Answer::Unreachable { .. }
+    ));
+}

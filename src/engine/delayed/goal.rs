@@ -153,6 +153,8 @@ pub enum Answer {
     },
     /// The stream has no such input.
     NotAnInput,
+    /// The range's ends are not both finite numbers: nothing was searched.
+    BadRange,
 }
 
 /// Points the range is sampled at before bisecting: enough to see a launch spike's
@@ -180,7 +182,13 @@ pub fn boundary(
     tolerance: f64,
     current: f64,
 ) -> Answer {
+    if !(range.0.is_finite() && range.1.is_finite()) {
+        return Answer::BadRange;
+    }
     let (low, high) = (range.0.min(range.1), range.0.max(range.1));
+    // A tolerance that is not a positive number asks for the finest answer there is: the
+    // bisection stops when the midpoint is one of the ends.
+    let tolerance = if tolerance > 0.0 { tolerance } else { 0.0 };
     let xs: Vec<f64> = (0..=SAMPLES)
         .map(|i| low + (high - low) * i as f64 / SAMPLES as f64)
         .collect();
