@@ -277,3 +277,77 @@ fn hostile_ranges_tolerances_streams_and_months() {
         Answer::Value { .. } | Answer::AlwaysReached | Answer::Unreachable { .. }
     ));
 }
+
+/// A launch of 100 sales in month 1, then `baseline` a month, $20 net each.
+fn launch_then(baseline: f64) -> StreamKind {
+    StreamKind::Product(Product {
+        launch_month: 1,
+        sales: SalesCurve::Launch {
+            launch: 100.0,
+            baseline,
+            half_life: 0.0,
+        },
+        per_thousand_visitors: 0.0,
+        net_per_sale: 2000.0,
+    })
+}
+
+#[test]
+fn the_target_counts_three_months_running_as_the_chance_does() {
+    use honest_income::engine::delayed::monte_carlo::{run, StreamRanges, Uncertainty};
+    // $50 of costs; $300 a month for months 1-3: month 1's launch passes, months 2 and 3 need
+    // 20 s - 50 >= 300, s = 17.5. The net of month 1 alone would be reached at any baseline.
+    let p = plan(launch_then(10.0), 5000.0, 0.0);
+    let target = Goal::SustainedNet {
+        month: 3,
+        net: 30_000.0,
+    };
+    solves_to(
+        &p,
+        target,
+        Input::SalesPerMonth,
+        (0.0, 100.0),
+        0.001,
+        (17.5, Needs::AtLeast),
+    );
+    assert_eq!(
+        solve(
+            &p,
+            &seek(
+                Goal::NetInMonth {
+                    month: 1,
+                    net: 30_000.0
+                },
+                Input::SalesPerMonth,
+                0.0,
+                100.0,
+                0.001
+            )
+        ),
+        Answer::AlwaysReached
+    );
+    // One plan, one truth: with no range to draw from, the Monte Carlo's chance of the same
+    // target by month 3 flips from none to all across the answer.
+    let chance = |baseline: f64| {
+        let mut p = plan(launch_then(baseline), 5000.0, 0.0);
+        p.target = 30_000.0;
+        let u = Uncertainty {
+            ranges: vec![StreamRanges::default()],
+            paths: 20,
+            seed: 1,
+            target_by_month: 3,
+        };
+        run(&p, &u).target_probability
+    };
+    assert_eq!(chance(17.49), 0.0);
+    assert_eq!(chance(17.51), 1.0);
+    // Two months cannot hold a three-month run.
+    let short = Goal::SustainedNet {
+        month: 2,
+        net: 30_000.0,
+    };
+    assert_eq!(
+        solve(&p, &seek(short, Input::SalesPerMonth, 0.0, 100.0, 0.001)),
+        Answer::Unreachable { moves_goal: false }
+    );
+}

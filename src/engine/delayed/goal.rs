@@ -3,6 +3,7 @@
 //! only, the boundary is found by bisection to a stated tolerance; where it does not, the answer
 //! says so and is the reaching value nearest the plan's own.
 
+use super::monte_carlo::SUSTAINED_MONTHS;
 use super::{project, NewMembers, Plan, Projection, SalesCurve, Stream, StreamKind};
 
 /// What the plan should reach, by a month of the plan (1-based).
@@ -10,6 +11,9 @@ use super::{project, NewMembers, Plan, Projection, SalesCurve, Stream, StreamKin
 pub enum Goal {
     /// The net of that month (income less the plan's monthly costs) is at least `net`.
     NetInMonth { month: u32, net: f64 },
+    /// The plan's target as the Monte Carlo's chance counts it: a monthly net at or above `net`
+    /// (and above zero) for [`SUSTAINED_MONTHS`] months running, the last of them by `month`.
+    SustainedNet { month: u32, net: f64 },
     /// Cumulative net, counting every hour at the plan's hourly value, is above zero in some
     /// month up to this one.
     PaysBackCountingTime { month: u32 },
@@ -29,6 +33,14 @@ impl Goal {
         };
         match *self {
             Goal::NetInMonth { month, net } => upto(month).last().map_or(f64::MIN, |m| m.net - net),
+            Goal::SustainedNet { month, net } => upto(month)
+                .windows(SUSTAINED_MONTHS as usize)
+                .map(|run| {
+                    run.iter()
+                        .map(|m| (m.net - net).min(m.net))
+                        .fold(f64::MAX, f64::min)
+                })
+                .fold(f64::MIN, f64::max),
             Goal::PaysBackCountingTime { month } => upto(month)
                 .iter()
                 .map(|m| m.cumulative_valued)
