@@ -101,6 +101,34 @@ fn every_delayed_field_but_money_has_its_own_bound() {
     }
 }
 
+/// A typical range is one fact: the figure the goal seek sets an answer against is the one the
+/// field's hint shows, and it sits inside what the field takes.
+#[test]
+fn a_typical_range_is_the_one_the_hint_shows() {
+    use honest_income::scenario::delayed::{
+        BLOG_FIELDS, EFFORT_FIELDS, PRODUCT_FIELDS, SUBSCRIPTION_FIELDS,
+    };
+    let all = [
+        BLOG_FIELDS,
+        PRODUCT_FIELDS,
+        SUBSCRIPTION_FIELDS,
+        EFFORT_FIELDS,
+    ]
+    .concat();
+    let ranged: Vec<_> = all.iter().filter_map(|f| Some((f, f.typical?))).collect();
+    assert!(ranged.len() >= 10, "{}", ranged.len());
+    for (field, (low, high)) in ranged {
+        assert!(0.0 <= low && low < high, "{}", field.key);
+        assert!(field.max.is_none_or(|m| high <= m), "{}", field.key);
+        let written = format!("{low}-{high}");
+        assert!(
+            field.hint.contains(&written),
+            "{}: the hint does not say {written}",
+            field.key
+        );
+    }
+}
+
 /// A misspelt field key would read as a silent 0: every key a preset or a new stream holds is a
 /// field of its kind, and every field of its kind has a value.
 #[test]

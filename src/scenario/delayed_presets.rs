@@ -79,6 +79,7 @@ fn plan(streams: Vec<StreamDraft>, horizon: &str, target: &str) -> DelayedDraft 
         paths: "1000".into(),
         seed: 2026,
         next_id,
+        what_if: Default::default(),
     }
 }
 

@@ -36,6 +36,9 @@ pub struct FieldSpec {
     pub max: Option<f64>,
     /// The field can get a low and a high value for the uncertainty band.
     pub uncertain: bool,
+    /// What is typical, low to high, in the unit as typed (the hint says where from); None
+    /// where the figure is the person's own (a schedule, a price, hours).
+    pub typical: Option<(f64, f64)>,
 }
 
 const fn spec(
@@ -52,6 +55,7 @@ const fn spec(
         unit,
         max: Some(max),
         uncertain: false,
+        typical: None,
     }
 }
 
@@ -64,6 +68,15 @@ const fn money(key: &'static str, label: &'static str, hint: &'static str) -> Fi
         unit: Unit::Money,
         max: None,
         uncertain: false,
+        typical: None,
+    }
+}
+
+/// A field with a typical range, low to high as typed; its hint names the same range.
+const fn typical(spec: FieldSpec, low: f64, high: f64) -> FieldSpec {
+    FieldSpec {
+        typical: Some((low, high)),
+        ..spec
     }
 }
 
@@ -92,51 +105,51 @@ pub const BLOG_FIELDS: &[FieldSpec] = &[
         Unit::WholeMonths,
         MONTHS,
     ),
-    spec(
+    typical(spec(
         "delay",
         "Months before search traffic",
-        "A new post gets almost no search visitors at first (about 3 months is typical: bloggers report 6-12 months before traffic means much).",
+        "A new post gets almost no search visitors at first: 3-12 months is typical (3 here; bloggers report 6-12 months before traffic means much).",
         Unit::Months,
         MONTHS,
-    ),
-    spec(
+    ), 3.0, 12.0),
+    typical(spec(
         "ramp",
         "Months from first visitors to plateau",
         "Then traffic climbs in an S-curve (12-20 months is typical).",
         Unit::Months,
         MONTHS,
-    ),
-    uncertain(spec(
+    ), 12.0, 20.0),
+    typical(uncertain(spec(
         "plateau",
         "Visitors per post per month at plateau",
         "A post's steady monthly visitors once it ranks: an assumption (300 here; a new niche blog's posts often get 100-600).",
         Unit::Count,
         BIG,
-    )),
-    uncertain(spec(
+    )), 100.0, 600.0),
+    typical(uncertain(spec(
         "click_through",
         "Click-through to affiliate links",
         "Share of visitors who click (2 % typical, 1-5 %; affiliate surveys).",
         Unit::Percent,
         100.0,
-    )),
-    uncertain(spec(
+    )), 1.0, 5.0),
+    typical(uncertain(spec(
         "conversion",
         "Affiliate conversion",
         "Share of clicks that buy (2 % typical, 0.5-3 %; affiliate surveys).",
         Unit::Percent,
         100.0,
-    )),
-    money(
+    )), 0.5, 3.0),
+    typical(money(
         "commission",
         "Average commission",
         "What you earn per affiliate sale: an assumption ($40 here; Amazon pays 1-20 % of the price, software programs often $20-100).",
-    ),
-    money(
+    ), 20.0, 100.0),
+    typical(money(
         "ads_rpm",
         "Ads revenue per 1,000 visitors",
         "Display ads (AdSense about $5, $1-15; premium networks about $20 but only above 25,000-50,000 visits a month).",
-    ),
+    ), 1.0, 15.0),
     spec(
         "ads_min",
         "Visitors a month to qualify for ads",
@@ -168,20 +181,20 @@ pub const PRODUCT_FIELDS: &[FieldSpec] = &[
         Unit::Count,
         BIG,
     ),
-    spec(
+    typical(spec(
         "audience_conversion",
         "Audience conversion",
         "Share of the audience who buy at launch (1-3 %).",
         Unit::Percent,
         100.0,
-    ),
-    uncertain(spec(
+    ), 1.0, 3.0),
+    typical(uncertain(spec(
         "half_life",
         "Half-life of the launch bump",
         "Months for sales above the baseline to halve (1-2; launch reports put half of lifetime sales in the first 2 months).",
         Unit::Months,
         MONTHS,
-    )),
+    )), 1.0, 2.0),
     spec(
         "baseline",
         "Baseline sales per month",
@@ -225,20 +238,20 @@ pub const SUBSCRIPTION_FIELDS: &[FieldSpec] = &[
         Unit::Percent,
         1000.0,
     ),
-    uncertain(spec(
+    typical(uncertain(spec(
         "share",
         "Share of blog visitors who join",
         "Of each month's blog visitors (0.1-1 %).",
         Unit::Percent,
         100.0,
-    )),
-    uncertain(spec(
+    )), 0.1, 1.0),
+    typical(uncertain(spec(
         "churn",
         "Churn per month",
-        "Share of members who leave each month (6.5 % for consumer products under $10, 3-5 % for indie B2B; Recurly and ChartMogul benchmarks).",
+        "Share of members who leave each month: 3-6.5 % is typical (6.5 % for consumer products under $10, 3-5 % for indie B2B; Recurly and ChartMogul benchmarks).",
         Unit::Percent,
         100.0,
-    )),
+    )), 3.0, 6.5),
     money(
         "price",
         "Net monthly price per member",

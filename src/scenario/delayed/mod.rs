@@ -4,15 +4,18 @@
 //! is validated, stored and rendered by the same code from its table of `FieldSpec`s.
 //!
 //! fields.rs holds the tables and how a field is read, stream.rs one stream, validate.rs the
-//! checks and the engine's plan; this file the plan as a whole and its editing.
+//! checks and the engine's plan, what_if.rs the goal-seek question; this file the plan as a
+//! whole and its editing.
 
 mod fields;
 mod stream;
 mod validate;
+mod what_if;
 
 pub use fields::*;
 pub use stream::*;
 pub use validate::*;
+pub use what_if::*;
 
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +34,10 @@ pub struct DelayedDraft {
     pub paths: String,
     pub seed: u64,
     pub next_id: u32,
+    /// The goal-seek question: what must be true to reach a goal. Not written while it is the
+    /// default, so plans and links from before it read and write as they did.
+    #[serde(skip_serializing_if = "WhatIf::is_default")]
+    pub what_if: WhatIf,
 }
 
 impl DelayedDraft {

@@ -10,7 +10,7 @@
 use super::packed::packed_len;
 use super::MAX_LINK_CHARS;
 use crate::scenario::codec::to_tree;
-use crate::scenario::delayed::{StreamType, EFFORT_FIELDS};
+use crate::scenario::delayed::{GoalKind, StreamType, WhatIf, EFFORT_FIELDS, LONGEST_INPUT_KEY};
 use crate::scenario::Scenario;
 use serde_json::Value;
 
@@ -120,6 +120,12 @@ pub fn number_maxlength(text: &str, room_left: usize, most: usize) -> usize {
 
 fn payload_of_widest(scenario: &Scenario) -> String {
     let mut widest = scenario.clone();
+    // The goal-seek question at its longest: not written at all while it is the default.
+    widest.delayed.what_if = WhatIf {
+        goal: GoalKind::Payback,
+        stream: Some(0),
+        input: "x".repeat(LONGEST_INPUT_KEY),
+    };
     // Every field a stream of its kind can hold, as if typed: an empty field is left out of
     // the stream's map and comes back when typed.
     for stream in &mut widest.delayed.streams {
