@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use honest_income::chart::{
-    draw_lines, draw_stacked, ChartTheme, LineChart, Series, StackedChart, StackedTheme,
+    draw_lines, draw_stacked, draw_tornado, ChartTheme, LineChart, Series, StackedChart,
+    StackedTheme, TornadoBar, TornadoChart,
 };
 use plotters::prelude::*;
 
@@ -334,4 +335,59 @@ fn a_one_month_plan_labels_its_month_once() {
         1,
         "{labels:?}"
     );
+}
+
+#[test]
+fn the_tornado_draws_each_bar_about_the_plans_line_the_biggest_on_top() {
+    let theme = ChartTheme::LIGHT;
+    let bar = |label: &str, at_low: f64, at_high: f64| TornadoBar {
+        label: label.into(),
+        at_low,
+        at_high,
+    };
+    // The plan nets $50; visitors swing it $20-$100, churn $60 down to $40 (more churn, less).
+    let bars = [
+        bar("Visitors", 2_000.0, 10_000.0),
+        bar("Churn", 6_000.0, 4_000.0),
+    ];
+    let x_format = dollars;
+    let chart = TornadoChart {
+        bars: &bars,
+        base: 5_000.0,
+        x_label: "Cumulative net",
+        x_format: &x_format,
+    };
+    let mut svg = String::new();
+    {
+        let area = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        draw_tornado(&area, &chart, &theme, 1.0).expect("the chart draws");
+    }
+    let els = elements(&svg);
+    let rects = |color: RGBColor| -> Vec<(i32, i32, i32)> {
+        els.iter()
+            .filter(|e| e.tag == "rect" && e.attr("fill") == hex(color))
+            .map(|e| {
+                let n = |k: &str| e.attr(k).parse::<f64>().unwrap().round() as i32;
+                (n("x"), n("x") + n("width"), n("y"))
+            })
+            .collect()
+    };
+    let (low, high) = (rects(theme.series[0]), rects(theme.series[1]));
+    assert_eq!((low.len(), high.len()), (2, 2), "{svg}");
+    // Both parts of a bar meet at the plan's line.
+    let base_x = low[0].1;
+    assert_eq!(high[0].0, base_x);
+    // Visitors: low end $30 left of the line, high end $50 right; on top of churn.
+    let ratio = f64::from(high[0].1 - base_x) / f64::from(base_x - low[0].0);
+    assert!((ratio - 5.0 / 3.0).abs() < 0.05, "{ratio}");
+    assert!(low[0].2 < low[1].2, "the biggest bar is drawn highest");
+    // Churn runs the other way: its low end is the right-hand part.
+    assert!(
+        low[1].0 >= base_x && high[1].1 <= base_x,
+        "{low:?} {high:?}"
+    );
+    let words = texts(&els);
+    for expected in ["Visitors", "Churn", "Cumulative net", "$20", "$100"] {
+        assert!(words.contains(&expected), "{expected} in {words:?}");
+    }
 }

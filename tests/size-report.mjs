@@ -18,9 +18,13 @@ const HOME_CEILING_GZIP_BYTES = 40 * 1024;
 // ceiling to 340; the embeds gained 0.3-1.1 KB (a fifth page in the page list, and links that
 // name the page they come from): embed ceiling 316. 2026-12-07: the stylesheet and glue scripts
 // are minified (3.5 KB a page): pages 225-334, embeds 262-312, ceilings 336 and 313.
+// 2026-12-07: issue 15's What must be true (goal seek, question, answer) and Which input
+// matters most (tornado, table, sentence) add 32.5 KB to Delayed income (366 KB) and 33 KB to
+// its embed (345 KB); the canvas drawing only its page's chart kinds takes 3-4 KB off the
+// others (pricing 313, break-even 299, their embeds 276 and 259). Ceilings 368 and 346.
 // Lower them as the bundles shrink.
-const PAGE_CEILING_GZIP_BYTES = Number(process.env.PAGE_CEILING_KB ?? 336) * 1024;
-const EMBED_CEILING_GZIP_BYTES = Number(process.env.EMBED_CEILING_KB ?? 313) * 1024;
+const PAGE_CEILING_GZIP_BYTES = Number(process.env.PAGE_CEILING_KB ?? 368) * 1024;
+const EMBED_CEILING_GZIP_BYTES = Number(process.env.EMBED_CEILING_KB ?? 346) * 1024;
 const dist = process.argv[2] ?? 'dist';
 const read = (name) => fs.readFileSync(path.join(dist, name));
 

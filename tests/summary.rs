@@ -17,7 +17,28 @@ fn the_default_plan_reads_as_its_calculators_do() {
     assert_eq!(get("Pays back (headline view)"), "never");
     assert_eq!(get("Pays back in cash"), "month 1");
     assert_eq!(get("First income"), "month 4");
-    assert_eq!(rows.len(), 8);
+    // The plan's own question, as Delayed income answers it, and its lever once the band is on.
+    let what_if = get("What must be true (Delayed income's question)");
+    assert!(
+        what_if.starts_with("$500.00 a month net (your target), 3 months running, by month 12: "),
+        "{what_if}"
+    );
+    assert!(what_if.contains("(Blog) at least"), "{what_if}");
+    assert_eq!(
+        get("Biggest lever (Delayed income)"),
+        "uncertainty band off"
+    );
+    let mut banded = Scenario::default();
+    banded.delayed.uncertainty = true;
+    let rows = headline(&banded);
+    let lever = &rows.last().unwrap().1;
+    assert!(
+        lever.starts_with(
+            "Cumulative net at the horizon: Visitors per post per month at plateau (Blog): $"
+        ),
+        "{lever}"
+    );
+    assert_eq!(rows.len(), 10);
 }
 
 #[test]

@@ -21,6 +21,7 @@ fn asking(goal: GoalKind, key: &str) -> Scenario {
         goal,
         stream: Some(0),
         input: key.into(),
+        ..Default::default()
     };
     s
 }
@@ -91,13 +92,14 @@ fn paying_back_and_the_hourly_rate_count_hours_at_break_evens_value() {
         s.delayed.horizon = "24".into();
         s
     };
-    // The blog alone, its 480 build hours at $20 counted, pays back by month 24 only at a
-    // commission of a few hundred dollars: far above the typical $20-100.
+    // The blog alone, its 480 build hours counted at Break-even's value of an hour, pays back
+    // by month 24 only at a commission of a few hundred dollars: far above the typical $20-100.
     let s = over_two_years(GoalKind::Payback, "commission");
     let (value, needs) = answer_is_the_edge(&s, 1.0);
     assert_eq!(needs, Needs::AtLeast);
     assert!((20_000.0..60_000.0).contains(&value), "{value} cents");
-    // Not even with no upkeep at all does it earn $20 an hour by then: the build hours stay.
+    // Not even with no upkeep at all does it earn Break-even's value of an hour by then: the
+    // build hours stay.
     let s = over_two_years(GoalKind::Rate, "upkeep_hours");
     assert_eq!(
         ask(&s).unwrap().answer,
@@ -153,4 +155,63 @@ fn the_question_travels_in_the_plan_and_its_link() {
     assert_eq!(back.delayed.what_if, s.delayed.what_if);
     // Unasked, nothing is written: the default plan's link is as it was.
     assert_eq!(encode_link(&Scenario::default()).unwrap(), "s=3.AA");
+}
+
+#[test]
+fn the_answer_in_words_sets_it_against_the_typical_range() {
+    use honest_income::summary::what_if::{answer_sentence, goal_label, method};
+    let s = asking(GoalKind::Target, "click_through");
+    let found = ask(&s).unwrap();
+    let Answer::Value { value, .. } = found.answer else {
+        panic!("{:?}", found.answer)
+    };
+    let text = answer_sentence(&found, s.currency());
+    let value = format!("{value:.2}");
+    let value = value.trim_end_matches('0').trim_end_matches('.');
+    assert!(
+        text.starts_with(&format!(
+            "To reach this goal by month 12, click-through to affiliate links for Blog must be at least {value} % (the plan has 2 %)."
+        )),
+        "{text}"
+    );
+    assert!(text.contains("the typical 1-5 %."), "{text}");
+    assert!(method(&found, s.currency()).contains("from 0 % to 100 %"));
+    assert_eq!(
+        goal_label(GoalKind::Payback, Some(50_000.0), Some(2000), s.currency()),
+        "Pays back, hours counted at $20.00"
+    );
+    assert_eq!(
+        goal_label(GoalKind::Target, Some(50_000.0), None, s.currency()),
+        "$500.00 a month net (your target), 3 months running"
+    );
+    // A zero target still asks for a profit: the goal says so rather than "$0.00 a month".
+    assert!(goal_label(GoalKind::Target, Some(0.0), None, s.currency())
+        .starts_with("Any net above zero"));
+    // A field with no known range says so rather than inventing one.
+    let s = asking(GoalKind::Target, "posts");
+    let text = answer_sentence(&ask(&s).unwrap(), s.currency());
+    assert!(text.contains("No typical range is known"), "{text}");
+    // Upkeep hours cost no cash: they cannot move a target in cash.
+    let s = asking(GoalKind::Target, "upkeep_hours");
+    let text = answer_sentence(&ask(&s).unwrap(), s.currency());
+    assert!(
+        text.starts_with("Upkeep hours per month does not move this goal"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_question_keeps_its_stream_and_input_while_a_field_is_being_fixed() {
+    use honest_income::scenario::delayed::{chosen, chosen_stream, input_label};
+    let mut s = asking(GoalKind::Target, "upkeep_hours");
+    s.delayed.target = "lots".into();
+    s.delayed.target_by = "-3".into();
+    assert_eq!(ask(&s).unwrap_err(), NoQuestion::FixMonth);
+    let (stream, field) = chosen(&s.delayed).unwrap();
+    assert_eq!((stream.id, field.key), (0, "upkeep_hours"));
+    assert_eq!(input_label(field), "Upkeep hours per month");
+    // A stream switched off is not asked about: the next one switched on is.
+    s.delayed.streams[0].enabled = false;
+    let stream = chosen_stream(&s.delayed).unwrap();
+    assert_eq!(stream.id, s.delayed.streams[1].id);
 }

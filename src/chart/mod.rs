@@ -1,5 +1,8 @@
 //! Charts drawn with plotters on any backend, so native tests can render them too.
 
+mod tornado;
+pub use tornado::*;
+
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;

@@ -1,12 +1,15 @@
 //! A plan's headline results in words and figures, for comparing plans side by side.
 
 pub mod inputs;
+pub mod lever;
+pub mod what_if;
 
 use crate::engine::break_even::{break_even, NoBreakEven};
 use crate::engine::delayed::project;
 use crate::engine::money::Money;
 use crate::engine::pricing::calculate;
 use crate::format::money_estimate;
+use crate::scenario::delayed::{biggest_levers, what_must_be_true, NoLever, NoQuestion};
 use crate::scenario::Scenario;
 
 /// The rows of the comparison, in order: (label, value) with "-" where a calculator's inputs
@@ -43,6 +46,33 @@ pub fn headline(scenario: &Scenario) -> Vec<(&'static str, String)> {
                 p.months.len(),
             )
         });
+    // The plan's own questions, as Delayed income asks them (each names its goal or outcome).
+    let from = scenario.delayed_from_the_plan();
+    let delayed_inputs = scenario.delayed.inputs(&from);
+    let what_if = match what_must_be_true(&scenario.delayed, &delayed_inputs, &from) {
+        Ok(found) => {
+            let target = delayed_inputs.as_ref().map_or(0.0, |i| i.plan.target);
+            let goal = what_if::goal_label(found.question.goal, Some(target), from.hourly_value, c);
+            let by = found.question.month;
+            format!(
+                "{goal}, by month {by}: {}",
+                what_if::short_answer(&found, c)
+            )
+        }
+        Err(NoQuestion::NoStream) => "no stream switched on".into(),
+        Err(NoQuestion::NoInput { .. }) => "its stream sells on Break-even's plan".into(),
+        Err(_) => fix(),
+    };
+    let lever = match biggest_levers(&scenario.delayed, &delayed_inputs) {
+        Ok(l) => format!(
+            "{}: {}",
+            lever::outcome_label(l.outcome),
+            lever::short_top_lever(&l, c)
+        ),
+        Err(NoLever::NoBand) => "uncertainty band off".into(),
+        Err(NoLever::NoRanges) => "no input with a range".into(),
+        Err(_) => fix(),
+    };
     let when = |m: Option<u32>, horizon: usize| {
         m.map(|m| format!("month {m}"))
             .unwrap_or_else(|| format!("not within {horizon} months"))
@@ -108,5 +138,7 @@ pub fn headline(scenario: &Scenario) -> Vec<(&'static str, String)> {
                 .map(|(_, last, _)| money_estimate(*last, c))
                 .unwrap_or_else(fix),
         ),
+        ("What must be true (Delayed income's question)", what_if),
+        ("Biggest lever (Delayed income)", lever),
     ]
 }

@@ -1,5 +1,5 @@
-//! Charts on a canvas (line charts and the stacked income chart) that stay sharp at any
-//! devicePixelRatio and redraw with their box, with a table alongside for screen readers.
+//! Charts on a canvas (line charts, the stacked income chart, any [`CanvasChart`]) that stay
+//! sharp at any devicePixelRatio and redraw with their box, with a table for screen readers.
 
 use crate::chart::{
     draw_lines, draw_stacked, series_stroke, ChartTheme, LineChart, Series, StackedChart,
@@ -7,12 +7,14 @@ use crate::chart::{
 };
 use crate::engine::money::Currency;
 use crate::format::money_compact;
+use crate::platform::canvas::MeasuredCanvas;
 use crate::platform::canvas::{
     chart_theme, count_draw, fit_to_css_size, stacked_theme, HtmlCanvasElement, ResizeWatch,
 };
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use plotters::prelude::IntoDrawingArea;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
 
 /// What a money-by-something line chart shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,18 +38,35 @@ pub struct StackedSpec {
     pub currency: Currency,
 }
 
-/// Either kind of chart.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ChartSpec {
-    Lines(LineChartSpec),
-    Stacked(StackedSpec),
+/// A chart the canvas can draw: its legend and its drawing. Each page's canvas is built for
+/// its own kind, so a page carries the drawing code of the charts it shows and no other.
+pub trait CanvasChart: Clone + PartialEq + Send + Sync + 'static {
+    fn legend(&self, marker_label: &str) -> Vec<LegendItem>;
+    /// Draws on `area`, the whole canvas; `scale` is the devicePixelRatio.
+    fn draw(
+        &self,
+        canvas: &HtmlCanvasElement,
+        area: &DrawingArea<MeasuredCanvas, Shift>,
+        theme: &ChartTheme,
+        scale: f64,
+    ) -> Result<(), String>;
 }
 
 /// One entry of a chart's legend: its label and the CSS class of its swatch.
-struct LegendItem {
-    label: String,
-    swatch: String,
-    emphasis: bool,
+pub struct LegendItem {
+    pub label: String,
+    pub swatch: String,
+    pub emphasis: bool,
+}
+
+impl LegendItem {
+    pub fn new(label: impl Into<String>, swatch: &str) -> Self {
+        LegendItem {
+            label: label.into(),
+            swatch: swatch.to_string(),
+            emphasis: false,
+        }
+    }
 }
 
 /// The legend swatch of line `i`: its colour, and its dash pattern unless it is the user's own.
@@ -59,72 +78,118 @@ fn line_swatch(i: usize, emphasis: bool) -> String {
     }
 }
 
-impl ChartSpec {
+fn item(label: String, swatch: &str, emphasis: bool) -> LegendItem {
+    LegendItem {
+        label,
+        swatch: swatch.to_string(),
+        emphasis,
+    }
+}
+
+impl CanvasChart for LineChartSpec {
     fn legend(&self, marker_label: &str) -> Vec<LegendItem> {
-        let item = |label: String, swatch: &str, emphasis| LegendItem {
-            label,
-            swatch: swatch.to_string(),
-            emphasis,
+        self.series
+            .iter()
+            .enumerate()
+            .map(|(i, l)| item(l.label.clone(), &line_swatch(i, l.emphasis), l.emphasis))
+            .chain(
+                self.marker
+                    .map(|_| item(marker_label.to_string(), "swatch swatch-marker", false)),
+            )
+            .collect()
+    }
+
+    fn draw(
+        &self,
+        _canvas: &HtmlCanvasElement,
+        area: &DrawingArea<MeasuredCanvas, Shift>,
+        theme: &ChartTheme,
+        scale: f64,
+    ) -> Result<(), String> {
+        let currency = self.currency;
+        let y_format = move |v: f64| money_compact(v, currency);
+        let chart = LineChart {
+            series: &self.series,
+            marker_x: self.marker,
+            x_label: self.x_label,
+            y_format: &y_format,
         };
-        match self {
-            ChartSpec::Lines(s) => s
-                .series
-                .iter()
-                .enumerate()
-                .map(|(i, l)| item(l.label.clone(), &line_swatch(i, l.emphasis), l.emphasis))
-                .chain(
-                    s.marker
-                        .map(|_| item(marker_label.to_string(), "swatch swatch-marker", false)),
-                )
-                .collect(),
-            ChartSpec::Stacked(s) => s
-                .layers
-                .iter()
-                .enumerate()
-                .map(|(i, (label, _))| {
-                    let swatch = format!("swatch swatch-{} swatch-fill", i % SERIES_COLOURS);
-                    item(label.clone(), &swatch, false)
-                })
-                .chain(s.band.as_ref().map(|_| {
-                    item(
-                        "P10-P90 band and median of total income".into(),
-                        "swatch swatch-band",
-                        false,
-                    )
-                }))
-                .chain(std::iter::once(item(
-                    "Hours (right axis)".into(),
-                    "swatch swatch-hours",
+        draw_lines(area, &chart, theme, scale)
+    }
+}
+
+impl CanvasChart for StackedSpec {
+    fn legend(&self, marker_label: &str) -> Vec<LegendItem> {
+        self.layers
+            .iter()
+            .enumerate()
+            .map(|(i, (label, _))| {
+                let swatch = format!("swatch swatch-{} swatch-fill", i % SERIES_COLOURS);
+                item(label.clone(), &swatch, false)
+            })
+            .chain(self.band.as_ref().map(|_| {
+                item(
+                    "P10-P90 band and median of total income".into(),
+                    "swatch swatch-band",
                     false,
-                )))
-                .chain(s.target.filter(|t| *t > 0.0).map(|_| {
-                    item(
-                        "Income that nets your target (the target plus monthly costs)".into(),
-                        "swatch swatch-target",
-                        false,
-                    )
-                }))
-                .chain(
-                    s.break_even
-                        .map(|_| item(marker_label.to_string(), "swatch swatch-marker", false)),
                 )
-                .collect(),
-        }
+            }))
+            .chain(std::iter::once(item(
+                "Hours (right axis)".into(),
+                "swatch swatch-hours",
+                false,
+            )))
+            .chain(self.target.filter(|t| *t > 0.0).map(|_| {
+                item(
+                    "Income that nets your target (the target plus monthly costs)".into(),
+                    "swatch swatch-target",
+                    false,
+                )
+            }))
+            .chain(
+                self.break_even
+                    .map(|_| item(marker_label.to_string(), "swatch swatch-marker", false)),
+            )
+            .collect()
+    }
+
+    fn draw(
+        &self,
+        canvas: &HtmlCanvasElement,
+        area: &DrawingArea<MeasuredCanvas, Shift>,
+        theme: &ChartTheme,
+        scale: f64,
+    ) -> Result<(), String> {
+        let currency = self.currency;
+        let y_format = move |v: f64| money_compact(v, currency);
+        let band = self.band.as_ref().map(|(a, b, c)| (&a[..], &b[..], &c[..]));
+        let chart = StackedChart {
+            layers: &self.layers,
+            hours: &self.hours,
+            band,
+            break_even: self.break_even,
+            target: self.target,
+            y_format: &y_format,
+        };
+        let extra = stacked_theme(canvas).unwrap_or(StackedTheme::LIGHT);
+        draw_stacked(area, &chart, theme, &extra, scale)
     }
 }
 
 /// The canvas with its legend; the caller adds a table with the same figures.
 #[component]
-pub fn LineChartCanvas(
+pub fn LineChartCanvas<S: CanvasChart>(
     /// The chart to draw; nothing is drawn while it is None.
-    #[prop(into)]
-    spec: Signal<Option<ChartSpec>>,
+    spec: Signal<Option<S>>,
     /// What the chart shows, for screen readers, pointing to the table.
     #[prop(into)]
     description: String,
     /// What the marker means, for the legend.
     #[prop(into)]
     marker_label: String,
+    /// A chart of rows (the tornado): the canvas is as tall as its rows, not a fixed shape.
+    #[prop(optional, into)]
+    rows: Option<Signal<usize>>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
     let redraw = RwSignal::new(0u32);
@@ -171,50 +236,23 @@ pub fn LineChartCanvas(
                 }).collect_view()}
             </ul>
         }))}
-        <div class="chart-box">
+        <div class="chart-box" class:tornado=rows.is_some()
+            style:--rows=move || rows.map(|r| r.get().to_string())>
             <canvas node_ref=canvas_ref role="img" aria-label=description data-draws="0"></canvas>
         </div>
     }
 }
 
-fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec) {
+fn draw<S: CanvasChart>(canvas: &HtmlCanvasElement, spec: &S) {
     let Some(scale) = fit_to_css_size(canvas) else {
         return;
     };
     let theme = chart_theme(canvas).unwrap_or(ChartTheme::LIGHT);
-    let Some(backend) = crate::platform::canvas::MeasuredCanvas::new(canvas.clone()) else {
+    let Some(backend) = MeasuredCanvas::new(canvas.clone()) else {
         return;
     };
     let area = backend.into_drawing_area();
-    let drawn = match spec {
-        ChartSpec::Lines(spec) => {
-            let currency = spec.currency;
-            let y_format = move |v: f64| money_compact(v, currency);
-            let chart = LineChart {
-                series: &spec.series,
-                marker_x: spec.marker,
-                x_label: spec.x_label,
-                y_format: &y_format,
-            };
-            draw_lines(&area, &chart, &theme, scale)
-        }
-        ChartSpec::Stacked(spec) => {
-            let currency = spec.currency;
-            let y_format = move |v: f64| money_compact(v, currency);
-            let band = spec.band.as_ref().map(|(a, b, c)| (&a[..], &b[..], &c[..]));
-            let chart = StackedChart {
-                layers: &spec.layers,
-                hours: &spec.hours,
-                band,
-                break_even: spec.break_even,
-                target: spec.target,
-                y_format: &y_format,
-            };
-            let extra = stacked_theme(canvas).unwrap_or(StackedTheme::LIGHT);
-            draw_stacked(&area, &chart, &theme, &extra, scale)
-        }
-    };
-    match drawn {
+    match spec.draw(canvas, &area, &theme, scale) {
         Ok(()) => count_draw(canvas),
         Err(e) => crate::platform::page::warn(&format!("chart not drawn: {e}")),
     }

@@ -7,6 +7,8 @@ const CASES = [
   { name: 'Break-even', path: '?page=break-even', field: '#build-hours', values: (i) => String(30 + (i % 10)) },
   { name: 'Delayed income, deterministic', path: '?page=delayed-income', field: '[id="s0-plateau"]', values: (i) => String(400 + (i % 10) * 20) },
   { name: 'Delayed income, 1,000 paths', path: '?page=delayed-income', field: '[id="s0-plateau"]', uncertainty: true, values: (i) => String(400 + (i % 10) * 20) },
+  // The same input to the tornado's redraw: the band, the goal seek and the lever all rerun.
+  { name: 'Delayed income, 1,000 paths, tornado', path: '?page=delayed-income', field: '[id="s0-plateau"]', uncertainty: true, canvas: '.lever canvas', values: (i) => String(400 + (i % 10) * 20) },
 ];
 
 function stats(ms) {
@@ -21,10 +23,11 @@ try {
   for (const c of CASES) {
     const { page, context } = await openPage(app.browser, app.url + c.path);
     if (c.uncertainty) await page.getByLabel('Show the uncertainty').check();
-    await page.waitForFunction(() => Number(document.querySelector('canvas')?.dataset.draws) > 0);
-    const times = await page.evaluate(async ({ field, values }) => {
+    const chart = c.canvas ?? 'canvas';
+    await page.waitForFunction((sel) => Number(document.querySelector(sel)?.dataset.draws) > 0, chart);
+    const times = await page.evaluate(async ({ field, values, chart }) => {
       const input = document.querySelector(field);
-      const canvas = document.querySelector('canvas');
+      const canvas = document.querySelector(chart);
       const out = [];
       for (const value of values) {
         const before = Number(canvas.dataset.draws);
@@ -42,7 +45,7 @@ try {
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       }
       return out;
-    }, { field: c.field, values: Array.from({ length: 50 }, (_, i) => c.values(i + 1)) });
+    }, { field: c.field, chart, values: Array.from({ length: 50 }, (_, i) => c.values(i + 1)) });
     const s = stats(times);
     console.log(`${c.name.padEnd(40)} ${s.median.toFixed(2).padStart(10)} ${s.p95.toFixed(2).padStart(10)}`);
     await context.close();

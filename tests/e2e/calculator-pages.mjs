@@ -48,7 +48,7 @@ export class DelayedIncomePage extends CalculatorPage {
 
   /** How many times the chart has been drawn (the canvas counts its redraws). */
   async draws() {
-    return this.page.locator('canvas').evaluate((c) => Number(c.dataset.draws));
+    return this.page.locator('canvas').first().evaluate((c) => Number(c.dataset.draws));
   }
 
   async waitForRedrawAfter(draws) {

@@ -69,10 +69,10 @@ test('uncertainty adds a band, a probability and break-even quantiles, reproduci
   assert.match(first, /Chance that net is at least \$500\.00 a month for 3 months running by month 12: \d+ %/);
   // The plan's own projection and the median, told apart in one sentence.
   assert.match(first, /Income in month 24: the plan's own projection \(every rate as typed\) gives \$[\d,.]+, the median of the simulated futures \$[\d,.]+\. The median is the middle future/);
-  assert.match(await page.locator('.legend').innerText(), /Income that nets your target \(the target plus monthly costs\)/);
+  assert.match(await page.locator('.legend').first().innerText(), /Income that nets your target \(the target plus monthly costs\)/);
   assert.match(first, /P10 month \d+, median month \d+, P90 (month \d+|not within 24 months)/);
   assert.match(first, /From 1000 simulated futures, seed 2026\./);
-  assert.match(await page.locator('.legend').innerText(), /P10-P90 band and median/);
+  assert.match(await page.locator('.legend').first().innerText(), /P10-P90 band and median/);
   // Same seed, same answer.
   await page.getByLabel('Show the uncertainty').uncheck();
   await page.getByLabel('Show the uncertainty').check();

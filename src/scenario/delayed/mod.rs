@@ -4,15 +4,17 @@
 //! is validated, stored and rendered by the same code from its table of `FieldSpec`s.
 //!
 //! fields.rs holds the tables and how a field is read, stream.rs one stream, validate.rs the
-//! checks and the engine's plan, what_if.rs the goal-seek question; this file the plan as a
+//! checks and the engine's plan, what_if.rs the goal-seek question, lever.rs the tornado; this file the plan as a
 //! whole and its editing.
 
 mod fields;
+mod lever;
 mod stream;
 mod validate;
 mod what_if;
 
 pub use fields::*;
+pub use lever::*;
 pub use stream::*;
 pub use validate::*;
 pub use what_if::*;

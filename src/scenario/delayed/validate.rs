@@ -308,7 +308,13 @@ impl DelayedDraft {
                 plateau: range("plateau"),
                 click_through: range("click_through"),
                 conversion: range("conversion"),
-                half_life: range("half_life"),
+                // A stream on Break-even's plan hides its own half-life: the band does not
+                // draw a figure the form does not show.
+                half_life: if s.follows_break_even() {
+                    None
+                } else {
+                    range("half_life")
+                },
                 churn: range("churn"),
                 members: if s.members_mode == MembersMode::ShareOfVisitors {
                     range("share")

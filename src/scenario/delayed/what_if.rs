@@ -55,6 +55,8 @@ pub struct WhatIf {
     pub stream: Option<u32>,
     /// The key of the field solved for; empty, or not one the stream shows: its first.
     pub input: String,
+    /// What the biggest-lever tornado measures.
+    pub lever: super::lever::LeverOutcome,
 }
 
 impl WhatIf {
@@ -116,6 +118,15 @@ pub const LONGEST_INPUT_KEY: usize = 13;
 
 fn seekable_row(key: &str) -> Option<&'static Seekable> {
     SEEKABLE.iter().find(|s| s.key == key)
+}
+
+/// A field's name as the question names it: the form's label, unless that label leans on the
+/// fields around it ("Hours per month after" follows "Build months").
+pub fn input_label(field: &FieldSpec) -> &'static str {
+    match field.key {
+        "upkeep_hours" => "Upkeep hours per month",
+        _ => field.label,
+    }
 }
 
 /// The fields of `stream` the goal seek can solve for, as the form shows them now.
@@ -180,19 +191,22 @@ pub struct Found {
     pub reached_now: bool,
 }
 
-/// The stream and field the question is about: the kept ones, or the first there are.
-pub fn chosen<'a>(
-    draft: &'a DelayedDraft,
-    inputs: &DelayedInputs,
-) -> Result<(&'a StreamDraft, &'static FieldSpec), NoQuestion> {
-    let on = |id: u32| inputs.stream_ids.contains(&id);
-    let stream = draft
+/// The stream the question is about: the kept one while it is switched on, else the first.
+pub fn chosen_stream(draft: &DelayedDraft) -> Option<&StreamDraft> {
+    // The streams switched on: those the plan projects, whether or not every field reads yet,
+    // so the pickers keep their place while a field is being fixed.
+    let on = |id: &u32| draft.stream(*id).is_some_and(|s| s.enabled);
+    draft
         .what_if
         .stream
-        .filter(|&id| on(id))
-        .or_else(|| inputs.stream_ids.first().copied())
+        .filter(on)
         .and_then(|id| draft.stream(id))
-        .ok_or(NoQuestion::NoStream)?;
+        .or_else(|| draft.streams.iter().find(|s| s.enabled))
+}
+
+/// The stream and field the question is about: the kept ones, or the first there are.
+pub fn chosen(draft: &DelayedDraft) -> Result<(&StreamDraft, &'static FieldSpec), NoQuestion> {
+    let stream = chosen_stream(draft).ok_or(NoQuestion::NoStream)?;
     let fields = seekable_fields(stream);
     let field = fields
         .iter()
@@ -221,7 +235,7 @@ pub fn what_must_be_true(
 ) -> Result<Found, NoQuestion> {
     let month = goal_month(draft)?;
     let inputs = inputs.as_ref().map_err(|_| NoQuestion::FixFields)?;
-    let (stream, field) = chosen(draft, inputs)?;
+    let (stream, field) = chosen(draft)?;
     let row = seekable_row(field.key).ok_or(NoQuestion::FixFields)?;
     let index = inputs
         .stream_ids

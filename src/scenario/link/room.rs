@@ -10,7 +10,9 @@
 use super::packed::packed_len;
 use super::MAX_LINK_CHARS;
 use crate::scenario::codec::to_tree;
-use crate::scenario::delayed::{GoalKind, StreamType, WhatIf, EFFORT_FIELDS, LONGEST_INPUT_KEY};
+use crate::scenario::delayed::{
+    GoalKind, LeverOutcome, StreamType, WhatIf, EFFORT_FIELDS, LONGEST_INPUT_KEY,
+};
 use crate::scenario::Scenario;
 use serde_json::Value;
 
@@ -125,6 +127,7 @@ fn payload_of_widest(scenario: &Scenario) -> String {
         goal: GoalKind::Payback,
         stream: Some(0),
         input: "x".repeat(LONGEST_INPUT_KEY),
+        lever: LeverOutcome::Cumulative,
     };
     // Every field a stream of its kind can hold, as if typed: an empty field is left out of
     // the stream's map and comes back when typed.

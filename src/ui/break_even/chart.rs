@@ -3,7 +3,7 @@
 use super::BreakEvenState;
 use crate::chart::Series;
 use crate::ui::chart_canvas::{
-    line_columns, line_rows, ChartSpec, ChartTable, LineChartCanvas, LineChartSpec,
+    line_columns, line_rows, ChartTable, LineChartCanvas, LineChartSpec,
 };
 use leptos::prelude::*;
 
@@ -50,7 +50,7 @@ pub fn CumulativeResult() -> impl IntoView {
     view! {
         <section class="chart-section" aria-labelledby="be-chart-title">
             <h2 id="be-chart-title">"Cumulative result, month by month"</h2>
-            <LineChartCanvas spec=Signal::derive(move || spec.get().map(ChartSpec::Lines)) marker_label="break-even"
+            <LineChartCanvas<LineChartSpec> spec=Signal::from(spec) marker_label="break-even"
                 description="Line chart of the cumulative result by month, in cash and counting your time; the same figures are in the table below." />
             {move || spec.with(|s| s.as_ref().map(|s| {
                 let last = s.series[0].points.len() - 1;

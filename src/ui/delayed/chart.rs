@@ -2,7 +2,7 @@
 
 use super::DelayedState;
 use crate::format::money_estimate;
-use crate::ui::chart_canvas::{ChartSpec, ChartTable, LineChartCanvas, StackedSpec};
+use crate::ui::chart_canvas::{ChartTable, LineChartCanvas, StackedSpec};
 use leptos::prelude::*;
 
 #[component]
@@ -28,7 +28,7 @@ pub fn IncomeChart() -> impl IntoView {
             .monte_carlo
             .get()
             .map(|mc| (mc.income.p10, mc.income.p50, mc.income.p90));
-        Some(ChartSpec::Stacked(StackedSpec {
+        Some(StackedSpec {
             layers,
             hours: projection.months.iter().map(|m| m.hours).collect(),
             band,
@@ -37,12 +37,12 @@ pub fn IncomeChart() -> impl IntoView {
             // of net over a band of income would read as reached too early.
             target: Some(inputs.plan.income_that_nets_target()),
             currency: state.currency.get(),
-        }))
+        })
     });
     view! {
         <section class="chart-section" aria-labelledby="income-chart-title">
             <h2 id="income-chart-title">"Income by stream, month by month"</h2>
-            <LineChartCanvas spec=spec marker_label="cumulative net in cash turns positive"
+            <LineChartCanvas<StackedSpec> spec=Signal::from(spec) marker_label="cumulative net in cash turns positive"
                 description="Stacked area chart of monthly income per stream with hours on a second axis; the same figures are in the month-by-month table below." />
             {move || state.monte_carlo.get().map(|mc| {
                 let c = state.currency.get();

@@ -2,7 +2,9 @@
 
 mod chart;
 mod form;
+mod lever;
 mod results;
+mod what_if;
 
 use crate::engine::delayed::monte_carlo::{run, MonteCarlo};
 use crate::engine::delayed::{project, Milestones, Projection};
@@ -99,6 +101,8 @@ pub fn DelayedIncomePage() -> impl IntoView {
                 <chart::IncomeChart />
             </crate::ui::layout::AfterFirstBuild>
             <crate::ui::layout::AfterFirstBuild tasks=4>
+                <what_if::WhatMustBeTrue />
+                <lever::BiggestLever />
                 <results::MonthTable />
             </crate::ui::layout::AfterFirstBuild>
         </div>

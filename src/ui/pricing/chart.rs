@@ -8,7 +8,7 @@ use crate::engine::presets::preset;
 use crate::engine::pricing::paid_charges;
 use crate::format::count;
 use crate::ui::chart_canvas::{
-    line_columns, line_rows, ChartSpec, ChartTable, LineChartCanvas, LineChartSpec,
+    line_columns, line_rows, ChartTable, LineChartCanvas, LineChartSpec,
 };
 use leptos::prelude::*;
 
@@ -87,7 +87,7 @@ pub fn NetByVolume() -> impl IntoView {
     view! {
         <section class="chart-section" aria-labelledby="chart-title">
             <h2 id="chart-title">"Monthly net by volume"</h2>
-            <LineChartCanvas spec=Signal::derive(move || spec.get().map(ChartSpec::Lines)) marker_label="your expected volume"
+            <LineChartCanvas<LineChartSpec> spec=Signal::from(spec) marker_label="your expected volume"
                 description="Line chart of monthly net against volume; the same figures are in the table below." />
             {move || spec.with(|s| s.as_ref().map(data_table))}
         </section>
