@@ -34,21 +34,17 @@ pub fn headline(scenario: &Scenario) -> Vec<(&'static str, String)> {
         .break_even_inputs()
         .ok()
         .map(|i| (break_even(&i), i.count_time));
-    let delayed = scenario
-        .delayed
-        .inputs(&scenario.delayed_from_the_plan())
-        .ok()
-        .map(|i| {
-            let p = project(&i.plan);
-            (
-                p.milestones(i.plan.target),
-                p.months.last().map(|m| m.total).unwrap_or(0.0),
-                p.months.len(),
-            )
-        });
-    // The plan's own questions, as Delayed income asks them (each names its goal or outcome).
     let from = scenario.delayed_from_the_plan();
     let delayed_inputs = scenario.delayed.inputs(&from);
+    let delayed = delayed_inputs.as_ref().ok().map(|i| {
+        let p = project(&i.plan);
+        (
+            p.milestones(i.plan.target),
+            p.months.last().map(|m| m.total).unwrap_or(0.0),
+            p.months.len(),
+        )
+    });
+    // The plan's own questions, as Delayed income asks them (each names its goal or outcome).
     let what_if = match what_must_be_true(&scenario.delayed, &delayed_inputs, &from) {
         Ok(found) => {
             let target = delayed_inputs.as_ref().map_or(0.0, |i| i.plan.target);

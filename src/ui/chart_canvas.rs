@@ -78,23 +78,19 @@ fn line_swatch(i: usize, emphasis: bool) -> String {
     }
 }
 
-fn item(label: String, swatch: &str, emphasis: bool) -> LegendItem {
-    LegendItem {
-        label,
-        swatch: swatch.to_string(),
-        emphasis,
-    }
-}
-
 impl CanvasChart for LineChartSpec {
     fn legend(&self, marker_label: &str) -> Vec<LegendItem> {
         self.series
             .iter()
             .enumerate()
-            .map(|(i, l)| item(l.label.clone(), &line_swatch(i, l.emphasis), l.emphasis))
+            .map(|(i, l)| LegendItem {
+                label: l.label.clone(),
+                swatch: line_swatch(i, l.emphasis),
+                emphasis: l.emphasis,
+            })
             .chain(
                 self.marker
-                    .map(|_| item(marker_label.to_string(), "swatch swatch-marker", false)),
+                    .map(|_| LegendItem::new(marker_label.to_string(), "swatch swatch-marker")),
             )
             .collect()
     }
@@ -125,30 +121,27 @@ impl CanvasChart for StackedSpec {
             .enumerate()
             .map(|(i, (label, _))| {
                 let swatch = format!("swatch swatch-{} swatch-fill", i % SERIES_COLOURS);
-                item(label.clone(), &swatch, false)
+                LegendItem::new(label.clone(), &swatch)
             })
             .chain(self.band.as_ref().map(|_| {
-                item(
-                    "P10-P90 band and median of total income".into(),
+                LegendItem::new(
+                    "P10-P90 band and median of total income",
                     "swatch swatch-band",
-                    false,
                 )
             }))
-            .chain(std::iter::once(item(
-                "Hours (right axis)".into(),
+            .chain(std::iter::once(LegendItem::new(
+                "Hours (right axis)",
                 "swatch swatch-hours",
-                false,
             )))
             .chain(self.target.filter(|t| *t > 0.0).map(|_| {
-                item(
-                    "Income that nets your target (the target plus monthly costs)".into(),
+                LegendItem::new(
+                    "Income that nets your target (the target plus monthly costs)",
                     "swatch swatch-target",
-                    false,
                 )
             }))
             .chain(
                 self.break_even
-                    .map(|_| item(marker_label.to_string(), "swatch swatch-marker", false)),
+                    .map(|_| LegendItem::new(marker_label.to_string(), "swatch swatch-marker")),
             )
             .collect()
     }

@@ -4,10 +4,10 @@
 //! The ranges are the band's own (the low and high values beside each field), so the tornado
 //! and the band describe the same uncertainty; without the band there is nothing to move.
 
-use super::fields::{FieldSpec, Unit};
+use super::fields::FieldSpec;
 use super::stream::{MembersMode, StreamDraft};
 use super::validate::{DelayedErrors, DelayedInputs};
-use super::what_if::goal_month;
+use super::what_if::{engine_per_shown, goal_month};
 use super::DelayedDraft;
 use crate::engine::delayed::goal::Input;
 use crate::engine::delayed::sensitivity::{tornado, Outcome};
@@ -153,11 +153,7 @@ pub fn biggest_levers(
             // Only what the form shows: a stream on Break-even's plan hides its own half-life.
             let field = ranged_field(stream, s.input)
                 .filter(|f| stream.visible_fields().iter().any(|v| v.key == f.key))?;
-            let per = if field.unit == Unit::Percent {
-                0.01
-            } else {
-                1.0
-            };
+            let per = engine_per_shown(field.unit);
             Some(LeverRow {
                 stream_name: stream.name.trim().to_string(),
                 field,

@@ -312,7 +312,7 @@ pub fn what_must_be_true(
 }
 
 /// How many of the engine's units one shown unit is: a percent is a hundredth.
-fn engine_per_shown(unit: Unit) -> f64 {
+pub(super) fn engine_per_shown(unit: Unit) -> f64 {
     match unit {
         Unit::Percent => 0.01,
         _ => 1.0,
