@@ -6,7 +6,7 @@ use honest_income::engine::delayed::project;
 use honest_income::scenario::codec::{decode_link, encode_link};
 use honest_income::scenario::delayed::{biggest_levers, LeverOutcome, Levers, NoLever, Part};
 use honest_income::scenario::Scenario;
-use honest_income::summary::lever::{outcome_value, top_lever_sentence};
+use honest_income::summary::lever::{axis_value, outcome_value, top_lever_sentence};
 
 fn levers(s: &Scenario) -> Result<Levers, NoLever> {
     let from = s.delayed_from_the_plan();
@@ -152,4 +152,14 @@ fn a_stream_on_break_evens_plan_has_no_hidden_range_in_the_band_or_the_tornado()
         "{:?}",
         l.rows
     );
+}
+
+#[test]
+fn an_hourly_rate_axis_a_few_dollars_wide_keeps_distinct_ticks() {
+    let c = Scenario::default().currency();
+    let ticks: Vec<String> = [600.0, 650.0, 700.0, 750.0]
+        .iter()
+        .map(|&v| axis_value(LeverOutcome::Rate, v, c))
+        .collect();
+    assert_eq!(ticks, ["$6.00/h", "$6.50/h", "$7.00/h", "$7.50/h"]);
 }

@@ -40,11 +40,12 @@ pub fn outcome_value(levers: &Levers, value: f64, currency: Currency) -> String 
     }
 }
 
-/// A value of the outcome on the chart's axis: short.
+/// A value of the outcome on the chart's axis: short, except that an hourly rate keeps its
+/// cents (its range is often a few dollars wide, so whole dollars would repeat).
 pub fn axis_value(outcome: LeverOutcome, value: f64, currency: Currency) -> String {
     match outcome {
         LeverOutcome::Payback => format!("{value:.0}"),
-        LeverOutcome::Rate => format!("{}/h", money_compact(value, currency)),
+        LeverOutcome::Rate => format!("{}/h", Money::from_estimate(value, currency)),
         _ => money_compact(value, currency),
     }
 }

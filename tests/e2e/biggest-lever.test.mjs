@@ -45,3 +45,19 @@ test('the band on, the longest bar is named, tabled and drawn, and the outcome i
   assert.deepEqual(errors, []);
   await d.close();
 });
+
+test('a stream name as long as the box takes wraps inside both answers on a phone', async () => {
+  const d = await DelayedIncomePage.open(app.browser, app.url);
+  const { page, errors } = d;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByLabel('Stream name').first().fill('W'.repeat(200));
+  await page.getByLabel('Show the uncertainty').check();
+  for (const id of ['what-if-answer', 'lever-sentence']) {
+    const box = page.getByTestId(id);
+    await page.waitForFunction((el) => el.innerText.includes('WWWW'), await box.elementHandle());
+    const fits = await box.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+    assert.ok(fits, `${id} overflows its box`);
+  }
+  assert.deepEqual(errors, []);
+  await d.close();
+});
